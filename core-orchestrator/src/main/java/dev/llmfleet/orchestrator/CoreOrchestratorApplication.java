@@ -1,0 +1,18 @@
+package dev.llmfleet.orchestrator;
+
+import dev.llmfleet.starter.FleetService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+@ConfigurationPropertiesScan
+@FleetService(name = "core-orchestrator", port = 7000, schema = "orchestrator")
+public class CoreOrchestratorApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CoreOrchestratorApplication.class, args);
+    }
+}

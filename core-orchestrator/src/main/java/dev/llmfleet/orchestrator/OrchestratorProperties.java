@@ -1,0 +1,62 @@
+package dev.llmfleet.orchestrator;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of core-orchestrator ({@code fleet.orchestrator.*}).
+ *
+ * @param registry how the service registry judges its instances
+ * @param curriculum when skills advance and how much data they generate
+ */
+@Validated
+@ConfigurationProperties("fleet.orchestrator")
+public record OrchestratorProperties(
+        @Valid @NotNull @DefaultValue Registry registry,
+        @Valid @NotNull @DefaultValue Curriculum curriculum) {
+
+    /**
+     * @param ttl how long an instance stays UP without a heartbeat (3 beats of 5 s)
+     * @param evictAfter how long a DOWN instance is kept before it is removed
+     * @param sweepInterval how often the registry looks for silent instances
+     * @param flushInterval how often heartbeat times are written to the database
+     * @param massLossRatio above this share of instances going silent at once, none are marked
+     *     down: the registry itself has probably been cut off
+     * @param massLossGrace how long such a mass loss is doubted before it is believed
+     */
+    public record Registry(
+            @NotNull @DefaultValue("15s") Duration ttl,
+            @NotNull @DefaultValue("15s") Duration evictAfter,
+            @NotNull @DefaultValue("1s") Duration sweepInterval,
+            @NotNull @DefaultValue("1s") Duration flushInterval,
+
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5")
+            double massLossRatio,
+
+            @NotNull @DefaultValue("5m") Duration massLossGrace) {}
+
+    /**
+     * @param passAccuracy the accuracy an evaluation needs to count as a pass
+     * @param passesToAdvance how many passes in a row advance a skill a level
+     * @param activeSkills the skills the fleet is teaching
+     * @param validationSize how many questions a level's validation suite holds
+     * @param batchSize how many examples one generated training file holds
+     */
+    public record Curriculum(
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.8")
+            double passAccuracy,
+
+            @Min(1) @DefaultValue("3") int passesToAdvance,
+            @NotEmpty @DefaultValue("arithmetic") List<String> activeSkills,
+            @Min(1) @DefaultValue("50") int validationSize,
+            @Min(1) @DefaultValue("400") int batchSize) {}
+}

@@ -1,0 +1,140 @@
+package dev.llmfleet.orchestrator.curriculum;
+
+import dev.llmfleet.api.orchestrator.CurriculumEvaluation;
+import dev.llmfleet.api.orchestrator.SkillExample;
+import dev.llmfleet.api.orchestrator.SkillState;
+import dev.llmfleet.orchestrator.OrchestratorProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The curriculum: which level each skill is at, the data and validation suites for that level, and
+ * the rule that moves a skill up (enough passing evaluations in a row). State and history live in
+ * PostgreSQL, so a restart changes nothing.
+ */
+@Service
+public class CurriculumService {
+
+    private static final Log log = LogFactory.getLog(CurriculumService.class);
+
+    private final Map<String, Skill> skills;
+    private final SkillProgressRepository progress;
+    private final SkillEvaluationRepository evaluations;
+    private final OrchestratorProperties.Curriculum settings;
+    private final Clock clock;
+
+    public CurriculumService(
+            List<Skill> skills,
+            SkillProgressRepository progress,
+            SkillEvaluationRepository evaluations,
+            OrchestratorProperties properties,
+            Clock clock) {
+        this.skills = skills.stream().collect(Collectors.toUnmodifiableMap(Skill::name, Function.identity()));
+        this.progress = progress;
+        this.evaluations = evaluations;
+        this.settings = properties.curriculum();
+        this.clock = clock;
+        settings.activeSkills().forEach(this::skill);
+    }
+
+    @Transactional
+    public List<SkillState> activeSkills() {
+        return settings.activeSkills().stream().map(this::state).toList();
+    }
+
+    @Transactional
+    public SkillState state(String skillName) {
+        Skill skill = skill(skillName);
+        return toState(skill, progressOf(skill));
+    }
+
+    /** Records an evaluation; a pass at the skill's current level counts towards advancing it. */
+    @Transactional
+    public CurriculumEvaluation recordEvaluation(String skillName, int level, double accuracy, String source) {
+        Skill skill = skill(skillName);
+        skill.checkLevel(level);
+        SkillProgress current = progressOf(skill);
+        Instant now = clock.instant();
+        boolean passed = accuracy >= settings.passAccuracy();
+        Integer advancedTo = null;
+        if (level == current.level()) {
+            advancedTo = current.record(passed, settings.passesToAdvance(), skill.maxLevel(), now);
+            progress.save(current);
+        }
+        if (advancedTo != null) {
+            log.info("Skill %s advanced to level %d (%s) after %d passing evaluations"
+                    .formatted(skill.name(), advancedTo, skill.describe(advancedTo), settings.passesToAdvance()));
+        }
+        return evaluations
+                .save(new SkillEvaluation(skill.name(), level, accuracy, passed, advancedTo, source, now))
+                .toApi();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CurriculumEvaluation> history(String skillName) {
+        skill(skillName);
+        return evaluations.findBySkillOrderByEvaluatedAtAscIdAsc(skillName).stream()
+                .map(SkillEvaluation::toApi)
+                .toList();
+    }
+
+    /** The fixed validation suite of a level: the same questions every time. */
+    public List<SkillExample> validationSuite(String skillName, int level) {
+        Skill skill = skill(skillName);
+        long seed = 31L * skill.name().hashCode() + level;
+        return skill.examples(level, settings.validationSize(), new SplittableRandom(seed));
+    }
+
+    /**
+     * A fresh training batch in {@code chat_sft_v1} JSON Lines for the skill's current level, with
+     * no question of that level's validation suite in it.
+     */
+    @Transactional
+    public String trainingBatch(String skillName, long seed) {
+        Skill skill = skill(skillName);
+        int level = progressOf(skill).level();
+        var held = validationSuite(skillName, level).stream()
+                .map(SkillExample::prompt)
+                .collect(Collectors.toSet());
+        List<SkillExample> examples =
+                skill.examples(level, settings.batchSize() + held.size(), new SplittableRandom(seed)).stream()
+                        .filter(e -> !held.contains(e.prompt()))
+                        .limit(settings.batchSize())
+                        .toList();
+        return ChatDataset.toJsonLines(skill, examples);
+    }
+
+    public Skill skill(String name) {
+        Skill skill = skills.get(name);
+        if (skill == null) {
+            throw UnknownSkillException.named(name);
+        }
+        return skill;
+    }
+
+    private SkillProgress progressOf(Skill skill) {
+        return progress.findById(skill.name())
+                .orElseGet(() -> progress.save(new SkillProgress(skill.name(), clock.instant())));
+    }
+
+    private SkillState toState(Skill skill, SkillProgress p) {
+        return new SkillState(
+                skill.name(),
+                p.level(),
+                skill.maxLevel(),
+                skill.describe(p.level()),
+                p.consecutivePasses(),
+                settings.passesToAdvance(),
+                p.completed(),
+                p.updatedAt());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.llmfleet.deploy;
+
+import java.util.Locale;
+
+/**
+ * The fleet's main job: starts all seven services in this JVM and says where they listen.
+ *
+ * <p>Every argument is passed to every service ({@code --fleet.data-dir=/srv/fleet}, ...). Ctrl-C
+ * stops the fleet gracefully: services deregister, then the embedded database stops.
+ */
+public final class FleetLauncher {
+
+    private FleetLauncher() {}
+
+    public static void main(String[] args) {
+        AllInOneFleet fleet = AllInOneFleet.start(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "fleet-shutdown"));
+        System.out.printf(
+                Locale.ROOT,
+                "%nLLM Fleet is up: %d services in %.1f s%n%s%n",
+                fleet.serviceNames().size(),
+                fleet.startupTime().toMillis() / 1000.0,
+                fleet.describe());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.llmfleet.deploy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Arguments that make an all-in-one fleet suitable for tests: free ports, a fast heartbeat. */
+final class FleetTestArgs {
+
+    static final Duration TTL = Duration.ofSeconds(3);
+
+    private FleetTestArgs() {}
+
+    static String[] fastRegistry(Path dataDir) {
+        return new String[] {
+            "--server.port=0",
+            "--fleet.data-dir=" + dataDir,
+            "--fleet.registry.heartbeat-interval=500ms",
+            "--fleet.registry.cache-ttl=200ms",
+            "--fleet.orchestrator.registry.ttl=" + TTL.toMillis() + "ms",
+            "--fleet.orchestrator.registry.evict-after=" + TTL.toMillis() + "ms",
+            "--fleet.orchestrator.registry.sweep-interval=200ms",
+            "--spring.main.banner-mode=off"
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package dev.llmfleet.api.errorbus;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+
+/**
+ * The error-bus service's query API. Live events are served as Server-Sent Events at
+ * {@code GET /api/errorbus/events/stream} (same filters as {@link #events}, plus
+ * {@code clientOnly=true} for the events held against a client), which this blocking client does
+ * not cover.
+ */
+@HttpExchange("/api/errorbus")
+public interface ErrorBusClient {
+
+    @GetExchange("/events")
+    EventPage events(
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String clientId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size);
+
+    @GetExchange("/events/{id}")
+    FleetEvent event(@PathVariable String id);
+
+    @GetExchange("/events/counts")
+    List<EventCount> counts(
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String clientId,
+            @RequestParam Instant from,
+            @RequestParam Instant to,
+            @RequestParam(defaultValue = "PT1M") String bucket);
+
+    @GetExchange("/dead-letters")
+    List<DeadLetter> deadLetters(@RequestParam(defaultValue = "100") int limit);
+}

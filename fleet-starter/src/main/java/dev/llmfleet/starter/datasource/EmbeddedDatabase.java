@@ -1,0 +1,69 @@
+package dev.llmfleet.starter.datasource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/** Real PostgreSQL binaries (from Maven Central) run from a folder, one server per folder per JVM. */
+public final class EmbeddedDatabase {
+
+    private static final Log log = LogFactory.getLog(EmbeddedDatabase.class);
+    private static final Map<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+
+    private EmbeddedDatabase() {}
+
+    /** Starts (or reuses) the server whose data lives in {@code dir} and returns its JDBC URL. */
+    public static String start(Path dir) {
+        Path folder = FleetDatabases.ensureDirectory(dir);
+        EmbeddedPostgres server = servers.computeIfAbsent(folder, EmbeddedDatabase::launch);
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** Stops every server this JVM started; a later {@link #start} starts them again from their folders. */
+    public static void stopAll() {
+        for (Path folder : servers.keySet()) {
+            EmbeddedPostgres server = servers.remove(folder);
+            if (server != null) {
+                try {
+                    server.close();
+                    log.info("Embedded PostgreSQL in " + folder + " stopped");
+                } catch (IOException e) {
+                    log.warn("Could not stop the embedded PostgreSQL in " + folder + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path folder) {
+        long started = System.nanoTime();
+        try {
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(folder)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "200")
+                    .setRegisterShutdownHook(true)
+                    .start();
+            log.info("Embedded PostgreSQL on port %d with its data in %s (started in %d ms)"
+                    .formatted(server.getPort(), folder, (System.nanoTime() - started) / 1_000_000));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + folder, e);
+        }
+    }
+
+    static Path temporaryDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("fleet-test-pg");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

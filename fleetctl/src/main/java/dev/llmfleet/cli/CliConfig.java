@@ -1,0 +1,91 @@
+package dev.llmfleet.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
+
+/**
+ * What {@code fleetctl login} stored: where the fleet is and how to authenticate. Kept in
+ * {@code ~/.config/fleetctl/credentials} (or {@code $FLEETCTL_CONFIG_DIR}), readable by the owner only.
+ *
+ * @param url the registry (core-orchestrator) URL every other service is found through
+ */
+public record CliConfig(String url, String clientId, String clientSecret, String apiKey) {
+
+    static final String DEFAULT_URL = "http://localhost:7000";
+    static final String FILE = "credentials";
+
+    public boolean hasCredentials() {
+        return apiKey != null || (clientId != null && clientSecret != null);
+    }
+
+    public CliConfig withUrl(String newUrl) {
+        return new CliConfig(newUrl, clientId, clientSecret, apiKey);
+    }
+
+    public static Path directory() {
+        String override = System.getProperty("fleetctl.config-dir", System.getenv("FLEETCTL_CONFIG_DIR"));
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("fleetctl");
+    }
+
+    public static CliConfig load(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return new CliConfig(DEFAULT_URL, null, null, null);
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILURE, "Cannot read " + file + ": " + e.getMessage());
+        }
+        return new CliConfig(
+                properties.getProperty("url", DEFAULT_URL),
+                properties.getProperty("client_id"),
+                properties.getProperty("client_secret"),
+                properties.getProperty("api_key"));
+    }
+
+    /** Writes the file owner-only, atomically: a temporary file made private first, then renamed. */
+    public void save(Path dir) {
+        Properties properties = new Properties();
+        properties.setProperty("url", url);
+        if (clientId != null) {
+            properties.setProperty("client_id", clientId);
+            properties.setProperty("client_secret", clientSecret);
+        }
+        if (apiKey != null) {
+            properties.setProperty("api_key", apiKey);
+        }
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, FILE, ".tmp");
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            try (Writer writer = Files.newBufferedWriter(temp)) {
+                properties.store(writer, "fleetctl credentials: keep private");
+            }
+            Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + dir.resolve(FILE), e);
+        }
+    }
+
+    public static void delete(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

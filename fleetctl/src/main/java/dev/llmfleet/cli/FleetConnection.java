@@ -1,0 +1,106 @@
+package dev.llmfleet.cli;
+
+import dev.llmfleet.api.registry.RegistryClient;
+import dev.llmfleet.api.registry.ServiceInstance;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * How fleetctl reaches the fleet: every service is found by name through the registry, and every
+ * call carries a bearer token (an API key as it is, or a JWT from the gateway for a client id and
+ * secret, fetched once per command).
+ */
+public final class FleetConnection {
+
+    private final CliConfig config;
+    private final RestClient.Builder http;
+    private final RegistryClient registry;
+    private String token;
+
+    public FleetConnection(CliConfig config) {
+        this.config = config;
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        factory.setReadTimeout(Duration.ofSeconds(60));
+        this.http = RestClient.builder().requestFactory(factory);
+        this.registry = proxy(http.clone().baseUrl(config.url()).build(), RegistryClient.class);
+    }
+
+    /** A client of {@code type} for the service registered as {@code serviceName}, authenticated. */
+    public <T> T client(String serviceName, Class<T> type) {
+        return proxy(restClient(serviceName), type);
+    }
+
+    /** A RestClient whose base URL is an UP instance of {@code serviceName}, authenticated. */
+    public RestClient restClient(String serviceName) {
+        String bearer = token();
+        return http.clone()
+                .baseUrl(resolve(serviceName).toString())
+                .defaultHeader("Authorization", "Bearer " + bearer)
+                .build();
+    }
+
+    public RegistryClient registry() {
+        return registry;
+    }
+
+    public URI resolve(String serviceName) {
+        List<ServiceInstance> up = registry.upInstances(serviceName);
+        if (up.isEmpty()) {
+            throw new CliException(
+                    ExitCodes.UNREACHABLE, "No instance of " + serviceName + " is up in the fleet at " + config.url());
+        }
+        return up.getFirst().baseUri();
+    }
+
+    /** The bearer token for this command: the API key, or a fresh JWT for the stored client. */
+    public String token() {
+        if (token == null) {
+            if (!config.hasCredentials()) {
+                throw CliException.notLoggedIn();
+            }
+            token = config.apiKey() != null ? config.apiKey() : fetchToken();
+        }
+        return token;
+    }
+
+    private String fetchToken() {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        String basic = Base64.getEncoder()
+                .encodeToString((config.clientId() + ":" + config.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        Map<?, ?> answer = http.clone()
+                .baseUrl(resolve("security-gateway").toString())
+                .build()
+                .post()
+                .uri("/oauth2/token")
+                .header("Authorization", "Basic " + basic)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .body(Map.class);
+        Object accessToken = answer == null ? null : answer.get("access_token");
+        if (accessToken == null) {
+            throw new CliException(ExitCodes.NOT_AUTHENTICATED, "The gateway issued no token for " + config.clientId());
+        }
+        return accessToken.toString();
+    }
+
+    private static <T> T proxy(RestClient client, Class<T> type) {
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
+                .build()
+                .createClient(type);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.llmfleet.inference.openai;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** OpenAI's (legacy) text completion request; {@code prompt} is a string or an array of one string. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record CompletionRequest(
+        String model,
+        Object prompt,
+        Double temperature,
+        Double topP,
+        Integer maxTokens,
+        Object stop,
+        Integer n,
+        Long seed,
+        Boolean stream,
+        StreamOptions streamOptions) {}

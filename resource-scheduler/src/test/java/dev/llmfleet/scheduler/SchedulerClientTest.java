@@ -1,0 +1,89 @@
+package dev.llmfleet.scheduler;
+
+import static dev.llmfleet.scheduler.Fixtures.gpu;
+import static dev.llmfleet.scheduler.Fixtures.report;
+import static dev.llmfleet.scheduler.Fixtures.training;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmfleet.api.scheduler.CompleteJobRequest;
+import dev.llmfleet.api.scheduler.JobPriority;
+import dev.llmfleet.api.scheduler.JobResponse;
+import dev.llmfleet.api.scheduler.JobState;
+import dev.llmfleet.api.scheduler.Lease;
+import dev.llmfleet.api.scheduler.LeaseAction;
+import dev.llmfleet.api.scheduler.SchedulerClient;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * A worker's whole conversation through {@link SchedulerClient} over HTTP, with this instance's
+ * device schedulers running: the host reports its GPU, a job is submitted, the scheduler places it
+ * by itself, and the worker long-polls, heartbeats and completes it.
+ *
+ * <p>Its context is closed after the class: its device schedulers and lease sweeper run on the
+ * system clock and would otherwise act on the rows of the other tests, which share the database.
+ */
+@DirtiesContext
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "fleet.registry.enabled=false",
+            "fleet.security.enabled=false", // security rules are the gateway work's tests
+            "fleet.scheduler.scheduling.tick=200ms"
+        })
+class SchedulerClientTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    SchedulerClient scheduler;
+
+    @BeforeEach
+    void client() {
+        SchedulerTestSupport.emptyTables(jdbc);
+        RestClient rest =
+                RestClient.builder().baseUrl("http://localhost:" + port).build();
+        scheduler = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
+                .build()
+                .createClient(SchedulerClient.class);
+    }
+
+    @Test
+    void aWorkerGetsTheJobTheSchedulerPlacedOnItsGpuAndCompletesIt() {
+        scheduler.reportDevices("trainer-1", report(gpu(0, "GPU-a", 24_564, 24_000)));
+        JobResponse submitted = scheduler.submit(training("sha256:feed", JobPriority.HIGH, 14_000));
+
+        List<Lease> leases = scheduler.pollLeases("trainer-1", 20);
+
+        assertThat(leases).singleElement().satisfies(lease -> {
+            assertThat(lease.jobId()).isEqualTo(submitted.id());
+            assertThat(lease.deviceUuid()).isEqualTo("GPU-a");
+        });
+        Lease lease = leases.getFirst();
+        assertThat(scheduler.heartbeat(lease.leaseId()).action()).isEqualTo(LeaseAction.CONTINUE);
+        assertThat(scheduler.get(submitted.id()).state()).isEqualTo(JobState.RUNNING);
+        assertThat(scheduler
+                        .complete(lease.leaseId(), new CompleteJobRequest(13_500L, "loss 0.41"))
+                        .state())
+                .isEqualTo(JobState.COMPLETED);
+        assertThat(scheduler.queueStatus().recentlyCompleted())
+                .extracting(JobResponse::id)
+                .containsExactly(submitted.id());
+        assertThat(scheduler.history(submitted.id())).hasSize(4);
+        assertThat(scheduler.devices())
+                .singleElement()
+                .satisfies(device -> assertThat(device.jobId()).isNull());
+    }
+}

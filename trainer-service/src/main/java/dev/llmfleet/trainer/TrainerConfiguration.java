@@ -1,0 +1,67 @@
+package dev.llmfleet.trainer;
+
+import dev.llmfleet.api.observability.ObservabilityClient;
+import dev.llmfleet.api.scheduler.SchedulerClient;
+import dev.llmfleet.starter.config.FleetStarterProperties;
+import dev.llmfleet.starter.gpu.DeviceProbe;
+import dev.llmfleet.starter.gpu.FleetGpuProperties;
+import dev.llmfleet.starter.registry.FleetHttpClients;
+import dev.llmfleet.trainer.control.PausableDeviceProbe;
+import dev.llmfleet.trainer.control.TrainerControlService;
+import dev.llmfleet.trainer.storage.TrainerPaths;
+import jakarta.servlet.MultipartConfigElement;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FleetGpuProperties.class)
+class TrainerConfiguration {
+
+    /** The starter reports this host's devices through this probe; paused, it offers no memory. */
+    @Bean
+    DeviceProbe fleetDeviceProbe(FleetGpuProperties gpu, FleetStarterProperties fleet, TrainerControlService control) {
+        return new PausableDeviceProbe(gpu, fleet.instance().host(), control);
+    }
+
+    @Bean
+    TrainerPaths trainerPaths(FleetStarterProperties fleet) {
+        return new TrainerPaths(fleet.dataDir().resolve("trainer"));
+    }
+
+    /** Its read timeout outlasts the long-poll for leases, so a poll that waits its full time is no error. */
+    @Bean
+    SchedulerClient schedulerClient(FleetHttpClients clients, TrainerProperties properties) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        factory.setReadTimeout(properties.worker().pollWait().plusSeconds(15));
+        RestClient rest = clients.restClient("resource-scheduler")
+                .mutate()
+                .requestFactory(factory)
+                .build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
+                .build()
+                .createClient(SchedulerClient.class);
+    }
+
+    @Bean
+    ObservabilityClient observabilityClient(FleetHttpClients clients) {
+        return clients.client("observability-hub", ObservabilityClient.class);
+    }
+
+    /** Uploads are limited by {@code fleet.trainer.upload.max-size}, not by Boot's 1 MB default. */
+    @Bean
+    MultipartConfigElement multipartConfigElement(TrainerProperties properties) {
+        long max = properties.upload().maxSize().toBytes();
+        return new MultipartConfigElement(
+                null, max, max + DataSize.ofMegabytes(1).toBytes(), (int)
+                        DataSize.ofMegabytes(1).toBytes());
+    }
+}
