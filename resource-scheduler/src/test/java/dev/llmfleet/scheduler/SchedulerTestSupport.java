@@ -3,9 +3,9 @@ package dev.llmfleet.scheduler;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A hand-moved clock for the scheduler's Spring tests, and a way to empty its tables. */
