@@ -17,12 +17,33 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param registry how the service registry judges its instances
  * @param curriculum when skills advance and how much data they generate
+ * @param coordinator the time limit, retries and circuit breaker of every call to another service
  */
 @Validated
 @ConfigurationProperties("fleet.orchestrator")
 public record OrchestratorProperties(
         @Valid @NotNull @DefaultValue Registry registry,
-        @Valid @NotNull @DefaultValue Curriculum curriculum) {
+        @Valid @NotNull @DefaultValue Curriculum curriculum,
+        @Valid @NotNull @DefaultValue Coordinator coordinator) {
+
+    /**
+     * @param timeout the longest one call may take
+     * @param attempts tries per call, the first included
+     * @param backoff the wait before the first retry; it doubles for each one after
+     * @param breakerWindow calls the breaker judges the failure rate over
+     * @param breakerFailureRate the failure percentage that opens the breaker
+     * @param breakerOpenFor how long an open breaker refuses calls before it lets one through
+     */
+    public record Coordinator(
+            @NotNull @DefaultValue("30s") Duration timeout,
+            @Min(1) @DefaultValue("3") int attempts,
+            @NotNull @DefaultValue("200ms") Duration backoff,
+            @Min(1) @DefaultValue("10") int breakerWindow,
+
+            @DecimalMin("1") @DecimalMax("100") @DefaultValue("50")
+            float breakerFailureRate,
+
+            @NotNull @DefaultValue("10s") Duration breakerOpenFor) {}
 
     /**
      * @param ttl how long an instance stays UP without a heartbeat (3 beats of 5 s)
