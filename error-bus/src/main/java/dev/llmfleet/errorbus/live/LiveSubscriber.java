@@ -61,11 +61,23 @@ class LiveSubscriber {
                 }
             }
         } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e);
+            closeQuietly(() -> emitter.completeWithError(e));
         } catch (InterruptedException e) {
-            emitter.complete();
+            closeQuietly(emitter::complete);
         } finally {
             end();
+        }
+    }
+
+    /**
+     * Ends the response; when the client has already gone (the servlet container completed the
+     * request first) there is nothing left to end, and the container's complaint is dropped.
+     */
+    private static void closeQuietly(Runnable close) {
+        try {
+            close.run();
+        } catch (IllegalStateException alreadyCompleted) {
+            // the request finished before the stream did: the subscriber is gone either way
         }
     }
 
