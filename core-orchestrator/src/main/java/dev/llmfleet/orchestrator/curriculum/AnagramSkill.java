@@ -65,7 +65,7 @@ public final class AnagramSkill implements Skill {
 
     @Override
     public String systemPrompt() {
-        return "You solve word puzzles. Answer with the word only.";
+        return "";
     }
 
     @Override

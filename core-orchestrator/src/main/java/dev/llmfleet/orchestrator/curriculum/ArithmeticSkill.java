@@ -1,6 +1,7 @@
 package dev.llmfleet.orchestrator.curriculum;
 
 import dev.llmfleet.api.orchestrator.SkillExample;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,6 +12,18 @@ public final class ArithmeticSkill implements Skill {
 
     /** Digits of the operands at each level, and whether subtraction is asked. */
     private record Level(int digits, boolean subtraction, String description) {}
+
+    /**
+     * The ways a sum is asked. A level's validation suite holds out whole questions, so at the small
+     * levels (a hundred single-digit sums) it asks facts the training data teaches in other wordings:
+     * it measures whether the model learned the sums, not one sentence.
+     */
+    private static final List<String> ADDITIONS =
+            List.of("What is %d+%d?", "What is %d plus %d?", "%d+%d=?", "Add %d and %d.");
+
+    /** The ways a difference is asked; the first number is never the smaller. */
+    private static final List<String> SUBTRACTIONS =
+            List.of("What is %d-%d?", "What is %d minus %d?", "%d-%d=?", "Take %2$d from %1$d.");
 
     private static final Level[] LEVELS = {
         new Level(1, false, "single-digit addition"),
@@ -40,7 +53,7 @@ public final class ArithmeticSkill implements Skill {
 
     @Override
     public String systemPrompt() {
-        return "You are a calculator. Answer with the number only.";
+        return "";
     }
 
     @Override
@@ -53,8 +66,10 @@ public final class ArithmeticSkill implements Skill {
         if (spec.subtraction() && random.nextBoolean()) {
             int high = Math.max(a, b);
             int low = Math.min(a, b);
-            return new SkillExample(name(), level, "What is %d-%d?".formatted(high, low), Integer.toString(high - low));
+            String wording = SUBTRACTIONS.get(random.nextInt(SUBTRACTIONS.size()));
+            return new SkillExample(name(), level, wording.formatted(high, low), Integer.toString(high - low));
         }
-        return new SkillExample(name(), level, "What is %d+%d?".formatted(a, b), Integer.toString(a + b));
+        String wording = ADDITIONS.get(random.nextInt(ADDITIONS.size()));
+        return new SkillExample(name(), level, wording.formatted(a, b), Integer.toString(a + b));
     }
 }

@@ -20,7 +20,12 @@ public interface Skill {
     /** A short description of what a level asks, for people reading the curriculum's state. */
     String describe(int level);
 
-    /** The system prompt the examples are trained and evaluated with. */
+    /**
+     * The system prompt the examples are trained and evaluated with; blank for none. The shipped
+     * skills ask self-explanatory questions and have none, so that a user asking the served model
+     * the same question without a system prompt gets what was trained (and the short questions fit
+     * the tiny model's context).
+     */
     String systemPrompt();
 
     /** One example at {@code level}. */

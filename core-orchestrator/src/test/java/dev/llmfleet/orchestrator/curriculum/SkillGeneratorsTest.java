@@ -19,12 +19,7 @@ class SkillGeneratorsTest {
     void arithmeticAnswersAreRightAtEveryLevel() {
         for (int level = 1; level <= arithmetic.maxLevel(); level++) {
             for (SkillExample example : arithmetic.examples(level, 200, new SplittableRandom(level))) {
-                String expression = example.prompt().replace("What is ", "").replace("?", "");
-                long expected = expression.contains("+")
-                        ? Long.parseLong(expression.split("\\+")[0])
-                                + Long.parseLong(expression.split("\\+")[1])
-                        : Long.parseLong(expression.split("-")[0])
-                                - Long.parseLong(expression.split("-")[1]);
+                long expected = expectedAnswer(example.prompt());
                 assertThat(example.answer()).isEqualTo(Long.toString(expected));
                 assertThat(expected).isNotNegative();
             }
@@ -35,9 +30,29 @@ class SkillGeneratorsTest {
     void arithmeticGrowsFromSingleDigitsToFiveDigitNumbers() {
         assertThat(arithmetic.maxLevel()).isEqualTo(7);
         assertThat(arithmetic.examples(1, 100, new SplittableRandom(1)))
-                .allSatisfy(e -> assertThat(e.prompt()).matches("What is \\d\\+\\d\\?"));
+                .allSatisfy(e -> assertThat(e.prompt()).matches(".*\\b\\d\\b.*\\b\\d\\b.*"))
+                .allSatisfy(e -> assertThat(e.prompt()).doesNotContain("-", "minus", "Take"))
+                .extracting(SkillExample::prompt)
+                .anySatisfy(p -> assertThat(p).matches("What is \\d\\+\\d\\?"))
+                .anySatisfy(p -> assertThat(p).matches("Add \\d and \\d\\."));
         assertThat(arithmetic.examples(7, 100, new SplittableRandom(1)))
-                .anySatisfy(e -> assertThat(e.prompt()).matches("What is \\d{5}[+-]\\d{5}\\?"));
+                .anySatisfy(e -> assertThat(e.prompt()).matches("What is \\d{5}[+-]\\d{5}\\?"))
+                .anySatisfy(e -> assertThat(e.prompt()).matches("Take \\d{5} from \\d{5}\\."));
+    }
+
+    /** Reads the two numbers and the operation back from any wording the skill uses. */
+    private static long expectedAnswer(String prompt) {
+        java.util.regex.Matcher numbers =
+                java.util.regex.Pattern.compile("\\d+").matcher(prompt);
+        numbers.find();
+        long first = Long.parseLong(numbers.group());
+        numbers.find();
+        long second = Long.parseLong(numbers.group());
+        if (prompt.startsWith("Take ")) {
+            return second - first;
+        }
+        boolean minus = prompt.contains("-") || prompt.contains("minus");
+        return minus ? first - second : first + second;
     }
 
     @Test
@@ -72,16 +87,16 @@ class SkillGeneratorsTest {
     }
 
     @Test
-    void writesChatSftJsonLinesWithSystemUserAndAssistant() {
+    void writesChatSftJsonLinesTaggedWithTheSkillWithUserAndAssistant() {
         String jsonl = ChatDataset.toJsonLines(arithmetic, arithmetic.examples(1, 3, new SplittableRandom(7)));
 
         List<String> lines = jsonl.lines().toList();
         assertThat(lines).hasSize(3);
         JsonNode first = JsonMapper.builder().build().readTree(lines.getFirst());
-        assertThat(first.path("messages")).hasSize(3);
-        assertThat(first.path("messages").get(0).path("role").asString()).isEqualTo("system");
-        assertThat(first.path("messages").get(1).path("role").asString()).isEqualTo("user");
-        assertThat(first.path("messages").get(2).path("role").asString()).isEqualTo("assistant");
+        assertThat(first.path("skill").asString()).isEqualTo("arithmetic");
+        assertThat(first.path("messages")).hasSize(2);
+        assertThat(first.path("messages").get(0).path("role").asString()).isEqualTo("user");
+        assertThat(first.path("messages").get(1).path("role").asString()).isEqualTo("assistant");
     }
 
     private static String sorted(String word) {
