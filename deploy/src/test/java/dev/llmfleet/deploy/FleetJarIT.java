@@ -81,7 +81,8 @@ class FleetJarIT {
                             "--server.port=0",
                             "--fleet.data-dir=" + dataDir,
                             "--spring.datasource.url=",
-                            "--spring.main.banner-mode=off")
+                            "--spring.main.banner-mode=off",
+                            "--fleet.orchestrator.pipeline.enabled=false")
                     .redirectErrorStream(true)
                     .start();
             List<String> output = new CopyOnWriteArrayList<>();

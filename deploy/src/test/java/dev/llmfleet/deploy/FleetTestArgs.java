@@ -3,7 +3,11 @@ package dev.llmfleet.deploy;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Arguments that make an all-in-one fleet suitable for tests: free ports, a fast heartbeat. */
+/**
+ * Arguments that make an all-in-one fleet suitable for tests: free ports, a fast heartbeat, and the
+ * orchestrator's closed loop off (it would generate data and train in the background of tests about
+ * something else; {@code ClosedLoopEndToEndTest} turns it on).
+ */
 final class FleetTestArgs {
 
     static final Duration TTL = Duration.ofSeconds(3);
@@ -19,7 +23,8 @@ final class FleetTestArgs {
             "--fleet.orchestrator.registry.ttl=" + TTL.toMillis() + "ms",
             "--fleet.orchestrator.registry.evict-after=" + TTL.toMillis() + "ms",
             "--fleet.orchestrator.registry.sweep-interval=200ms",
-            "--spring.main.banner-mode=off"
+            "--spring.main.banner-mode=off",
+            "--fleet.orchestrator.pipeline.enabled=false"
         };
     }
 }
