@@ -1,0 +1,259 @@
+package dev.llmfleet.deploy;
+
+import dev.llmfleet.api.orchestrator.DecisionView;
+import dev.llmfleet.api.orchestrator.DeploymentView;
+import dev.llmfleet.api.orchestrator.OrchestratorClient;
+import dev.llmfleet.api.security.CreateApiKeyRequest;
+import dev.llmfleet.api.security.CreatedApiKey;
+import dev.llmfleet.api.security.SecurityAdminClient;
+import dev.llmfleet.api.trainer.TrainerClient;
+import dev.llmfleet.api.trainer.TrainerState;
+import dev.llmfleet.api.trainer.TrainerStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The first-run demo ({@code --demo}): the fleet teaches itself single-digit addition on the CPU
+ * and says so as it goes. The orchestrator's loop does the work (the curriculum generates data, the
+ * trainer trains, the candidate is evaluated, ranked, consolidated and deployed); this class only
+ * chooses settings that make a laptop get there in minutes and prints what happens, read through
+ * the fleet's own REST API with the admin credentials the gateway wrote on first start. Once a
+ * model is deployed it creates an API key for the inference API and shows how to ask the model.
+ */
+final class DemoMode implements Runnable {
+
+    /** The switch on the command line. */
+    static final String SWITCH = "--demo";
+
+    /** Settings the demo uses unless the command line gives its own. */
+    private static final List<String> DEFAULTS = List.of(
+            "--fleet.trainer.training.max-steps=600",
+            "--fleet.trainer.training.batch-size=32",
+            "--fleet.trainer.training.eval-steps=100",
+            "--fleet.trainer.training.save-steps=50",
+            "--fleet.orchestrator.curriculum.passes-to-advance=1",
+            "--fleet.orchestrator.curriculum.active-skills=arithmetic");
+
+    private final AllInOneFleet fleet;
+    private final Path dataDir;
+    private final PrintStream out;
+    private final Duration interval;
+    private volatile boolean running = true;
+    private long lastDecision;
+    private long lastStepShown = -1;
+    private String lastRunShown;
+    private String deployedShown;
+
+    DemoMode(AllInOneFleet fleet, Path dataDir, PrintStream out, Duration interval) {
+        this.fleet = fleet;
+        this.dataDir = dataDir;
+        this.out = out;
+        this.interval = interval;
+    }
+
+    static boolean requested(String[] args) {
+        return List.of(args).contains(SWITCH);
+    }
+
+    /** The arguments for the services: the switch removed, the demo's settings added where not given. */
+    static String[] arguments(String[] args) {
+        List<String> result = new ArrayList<>();
+        for (String arg : args) {
+            if (!arg.equals(SWITCH)) {
+                result.add(arg);
+            }
+        }
+        for (String setting : DEFAULTS) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            if (result.stream().noneMatch(a -> a.startsWith(name))) {
+                result.add(setting);
+            }
+        }
+        return result.toArray(String[]::new);
+    }
+
+    /** Where the services keep their files, as the arguments say (the services' own default otherwise). */
+    static Path dataDir(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--fleet.data-dir=")) {
+                return Path.of(arg.substring("--fleet.data-dir=".length()));
+            }
+        }
+        String fromEnvironment = System.getenv("FLEET_DATADIR");
+        return Path.of(fromEnvironment != null ? fromEnvironment : "./fleet-data");
+    }
+
+    void start() {
+        Thread thread = new Thread(this, "fleet-demo");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        say("the fleet now teaches itself single-digit addition: the curriculum writes the data, the trainer");
+        say("trains a tiny model on this machine's CPU, the orchestrator evaluates it and deploys it when it is good.");
+        while (running) {
+            try {
+                String token = token();
+                report(token);
+            } catch (RuntimeException e) {
+                // the fleet is still starting or busy: the next round will tell
+            }
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void report(String token) {
+        OrchestratorClient orchestrator = client("core-orchestrator", token, OrchestratorClient.class);
+        TrainerClient trainer = client("trainer-service", token, TrainerClient.class);
+        showTraining(trainer.status());
+        List<DecisionView> decisions = new ArrayList<>(orchestrator.decisions());
+        decisions.sort(Comparator.comparingLong(DecisionView::id));
+        for (DecisionView decision : decisions) {
+            if (decision.id() > lastDecision) {
+                lastDecision = decision.id();
+                say(describe(decision));
+            }
+        }
+        orchestrator.deployments().stream()
+                .filter(d -> "DEPLOYED".equals(d.state()))
+                .findFirst()
+                .ifPresent(deployed -> showHowToAsk(deployed, token));
+    }
+
+    private void showTraining(TrainerStatus status) {
+        if (status.state() != TrainerState.TRAINING || status.totalSteps() <= 0) {
+            return;
+        }
+        String run = String.valueOf(status.jobId());
+        boolean newRun = !run.equals(lastRunShown);
+        boolean tenthFurther = status.step() - lastStepShown >= Math.max(1, status.totalSteps() / 5);
+        if (newRun || tenthFurther) {
+            lastRunShown = run;
+            lastStepShown = status.step();
+            say(String.format(
+                    Locale.ROOT,
+                    "training %s: step %d/%d, loss %s%s",
+                    status.datasetName() == null ? status.dataset() : status.datasetName(),
+                    status.step(),
+                    status.totalSteps(),
+                    status.loss() == null ? "-" : String.format(Locale.ROOT, "%.3f", status.loss()),
+                    status.etaSeconds() == null ? "" : ", about " + status.etaSeconds() + " s left"));
+        }
+    }
+
+    static String describe(DecisionView decision) {
+        String reasons = decision.reasons().isEmpty() ? "" : " (" + String.join("; ", decision.reasons()) + ")";
+        return decision.kind().toLowerCase(Locale.ROOT) + " " + decision.subject() + ": " + decision.outcome()
+                + reasons;
+    }
+
+    private void showHowToAsk(DeploymentView deployed, String token) {
+        if (deployed.version().equals(deployedShown)) {
+            return;
+        }
+        boolean first = deployedShown == null;
+        deployedShown = deployed.version();
+        if (!first) {
+            say("model " + deployed.version() + " is now the one answering.");
+            return;
+        }
+        Path keyFile = dataDir.resolve("demo-api-key");
+        try {
+            if (!Files.exists(keyFile)) {
+                SecurityAdminClient security = client("security-gateway", token, SecurityAdminClient.class);
+                CreatedApiKey key =
+                        security.createApiKey(new CreateApiKeyRequest("demo", null, Set.of("inference:use"), null));
+                writeOwnerOnly(keyFile, key.key());
+            }
+        } catch (IOException | RuntimeException e) {
+            say("could not write an API key to " + keyFile + ": " + e.getMessage());
+        }
+        String url = fleet.baseUrl("inference-service");
+        say("model " + deployed.version() + " is deployed. Ask it (the API key is in " + keyFile + "):");
+        out.println();
+        out.println("  curl -s " + url + "/v1/chat/completions -H \"Authorization: Bearer $(cat " + keyFile + ")\" \\");
+        out.println("       -H 'Content-Type: application/json' \\");
+        out.println(
+                "       -d '{\"model\":\"fleet\",\"messages\":[{\"role\":\"user\",\"content\":\"What is 3+4?\"}]}'");
+        out.println();
+        out.println("  or: fleetctl/fleetctl login --url http://localhost:" + fleet.port("core-orchestrator")
+                + " --api-key \"$(cat " + keyFile + ")\" && fleetctl/fleetctl chat \"What is 3+4?\"");
+        out.println();
+        say("the fleet keeps going: the skill moves up a level when the model passes, and better models replace it.");
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".demo-api-key", ".tmp");
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // a file system without POSIX permissions: the folder's own protection applies
+        }
+        Files.writeString(temp, content + "\n");
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String token() {
+        Properties credentials = new Properties();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("admin-credentials"))) {
+            credentials.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("no admin credentials yet", e);
+        }
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        JsonNode answer = RestClient.create(fleet.baseUrl("security-gateway"))
+                .post()
+                .uri("/oauth2/token")
+                .headers(h ->
+                        h.setBasicAuth(credentials.getProperty("client_id"), credentials.getProperty("client_secret")))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .body(JsonNode.class);
+        return answer.path("access_token").asString();
+    }
+
+    private <T> T client(String service, String token, Class<T> type) {
+        RestClient rest = RestClient.builder()
+                .baseUrl(fleet.baseUrl(service))
+                .defaultHeader("Authorization", "Bearer " + token)
+                .build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
+                .build()
+                .createClient(type);
+    }
+
+    private void say(String line) {
+        out.println("[demo] " + line);
+    }
+}
