@@ -2,6 +2,7 @@ package dev.llmfleet.api.trainer;
 
 import dev.llmfleet.api.scheduler.JobPriority;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +40,10 @@ public interface TrainerClient {
     /** Pause, resume, stop or skip; answers the state right after the request was taken. */
     @PostExchange("/control/{action}")
     TrainerStatus control(@PathVariable ControlAction action);
+
+    /** The checkpoints a training job wrote, oldest first. */
+    @GetExchange("/runs/{jobId}/checkpoints")
+    List<CheckpointInfo> checkpoints(@PathVariable UUID jobId);
 
     @GetExchange("/snapshots")
     List<SnapshotDataset> snapshotDatasets();
