@@ -18,13 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param registry how the service registry judges its instances
  * @param curriculum when skills advance and how much data they generate
  * @param coordinator the time limit, retries and circuit breaker of every call to another service
+ * @param pipeline the closed loop: data generation, evaluation, ranking, promotion
  */
 @Validated
 @ConfigurationProperties("fleet.orchestrator")
 public record OrchestratorProperties(
         @Valid @NotNull @DefaultValue Registry registry,
         @Valid @NotNull @DefaultValue Curriculum curriculum,
-        @Valid @NotNull @DefaultValue Coordinator coordinator) {
+        @Valid @NotNull @DefaultValue Coordinator coordinator,
+        @Valid @NotNull @DefaultValue Pipeline pipeline) {
 
     /**
      * @param timeout the longest one call may take
@@ -80,4 +82,35 @@ public record OrchestratorProperties(
             @NotEmpty @DefaultValue("arithmetic") List<String> activeSkills,
             @Min(1) @DefaultValue("50") int validationSize,
             @Min(1) @DefaultValue("400") int batchSize) {}
+
+    /**
+     * @param enabled false turns every loop of the pipeline off (generation, discovery, the steps)
+     * @param generate whether the curriculum generates training data when too few jobs wait
+     * @param minWaiting data is generated while fewer TRAINING jobs than this wait in the queue
+     * @param interval how often the pipeline's loop runs
+     * @param retryBackoff the wait after a step's first failed call; it doubles with each failure
+     * @param maxBackoff the longest wait between two tries of a step
+     * @param maxNewTokens the longest answer an evaluation generates
+     * @param evaluationVramMb the device memory an evaluation job asks the scheduler for
+     * @param accuracyWeight the weight of suite accuracy in the composite score
+     * @param lossWeight the weight of validation loss in the composite score (subtracted)
+     * @param gapWeight the weight of a positive train/validation gap in the score (subtracted)
+     * @param regressionThreshold a candidate whose validation loss is worse than the best so far on
+     *     the same suites by more than this share is a regression
+     * @param promotionMargin how much a candidate's score must exceed the deployed one's
+     */
+    public record Pipeline(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("true") boolean generate,
+            @Min(1) @DefaultValue("2") int minWaiting,
+            @NotNull @DefaultValue("5s") Duration interval,
+            @NotNull @DefaultValue("5s") Duration retryBackoff,
+            @NotNull @DefaultValue("5m") Duration maxBackoff,
+            @Min(1) @DefaultValue("16") int maxNewTokens,
+            @Min(1) @DefaultValue("512") long evaluationVramMb,
+            @DecimalMin("0.0") @DefaultValue("1.0") double accuracyWeight,
+            @DecimalMin("0.0") @DefaultValue("0.1") double lossWeight,
+            @DecimalMin("0.0") @DefaultValue("0.1") double gapWeight,
+            @DecimalMin("0.0") @DefaultValue("0.15") double regressionThreshold,
+            @DecimalMin("0.0") @DefaultValue("0.0") double promotionMargin) {}
 }
