@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param curriculum when skills advance and how much data they generate
  * @param coordinator the time limit, retries and circuit breaker of every call to another service
  * @param pipeline the closed loop: data generation, evaluation, ranking, promotion
+ * @param twin how the digital twin is refreshed and how reconciliation acts on its drift
+ * @param deployment how deployments are driven, verified and given up on
  */
 @Validated
 @ConfigurationProperties("fleet.orchestrator")
@@ -26,7 +28,9 @@ public record OrchestratorProperties(
         @Valid @NotNull @DefaultValue Registry registry,
         @Valid @NotNull @DefaultValue Curriculum curriculum,
         @Valid @NotNull @DefaultValue Coordinator coordinator,
-        @Valid @NotNull @DefaultValue Pipeline pipeline) {
+        @Valid @NotNull @DefaultValue Pipeline pipeline,
+        @Valid @NotNull @DefaultValue Twin twin,
+        @Valid @NotNull @DefaultValue Deployment deployment) {
 
     /**
      * @param timeout the longest one call may take
@@ -113,4 +117,39 @@ public record OrchestratorProperties(
             @DecimalMin("0.0") @DefaultValue("0.1") double gapWeight,
             @DecimalMin("0.0") @DefaultValue("0.15") double regressionThreshold,
             @DecimalMin("0.0") @DefaultValue("0.0") double promotionMargin) {}
+
+    /**
+     * @param refreshInterval how often the twin is read from the fleet
+     * @param staleAfter a snapshot older than this is read again before it is served
+     * @param reconcileInterval how often reconciliation looks at the drift
+     * @param reconcileBackoff the wait after reconciling a host before it is tried again; it doubles
+     *     with each failure
+     * @param reconcileMaxBackoff the longest such wait
+     */
+    public record Twin(
+            @NotNull @DefaultValue("5s") Duration refreshInterval,
+            @NotNull @DefaultValue("15s") Duration staleAfter,
+            @NotNull @DefaultValue("5s") Duration reconcileInterval,
+            @NotNull @DefaultValue("10s") Duration reconcileBackoff,
+            @NotNull @DefaultValue("5m") Duration reconcileMaxBackoff) {}
+
+    /**
+     * @param interval how often the deployment loop looks for work
+     * @param stepDeadline how long one step (load, verify) may keep failing before the deployment
+     *     rolls back
+     * @param retryBackoff the wait before a failed step is tried again; it doubles each time
+     * @param retryMaxBackoff the longest such wait
+     * @param lease how long a deployment stays with the orchestrator driving it without a word from
+     *     it; another one (a restart after a crash) takes it over after that
+     * @param smokePrompt the prompt of the test generation every host must answer
+     * @param smokeMaxTokens the length of that answer
+     */
+    public record Deployment(
+            @NotNull @DefaultValue("1s") Duration interval,
+            @NotNull @DefaultValue("2m") Duration stepDeadline,
+            @NotNull @DefaultValue("1s") Duration retryBackoff,
+            @NotNull @DefaultValue("15s") Duration retryMaxBackoff,
+            @NotNull @DefaultValue("2m") Duration lease,
+            @NotEmpty @DefaultValue("Say hello.") String smokePrompt,
+            @Min(1) @DefaultValue("8") int smokeMaxTokens) {}
 }

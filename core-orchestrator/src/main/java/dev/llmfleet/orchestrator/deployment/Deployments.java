@@ -12,11 +12,18 @@ import java.util.UUID;
  */
 public interface Deployments {
 
-    /** Starts deploying {@code version}; answers at once with the deployment in PENDING. */
+    /**
+     * Starts deploying {@code version}; answers at once with the deployment in PENDING.
+     *
+     * @throws DeploymentInProgressException while another deployment has not ended: one at a time
+     */
     DeploymentView deploy(String version, String reason, String actor);
 
     Optional<DeploymentView> find(UUID id);
 
     /** The version the fleet should serve (the last one deployed successfully), empty before the first. */
     Optional<String> deployedVersion();
+
+    /** The deployment that has not ended yet, if any. */
+    Optional<DeploymentView> inProgress();
 }
