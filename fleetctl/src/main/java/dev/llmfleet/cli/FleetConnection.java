@@ -24,6 +24,14 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  */
 public final class FleetConnection {
 
+    static final String ORCHESTRATOR = "core-orchestrator";
+    static final String SCHEDULER = "resource-scheduler";
+    static final String TRAINER = "trainer-service";
+    static final String INFERENCE = "inference-service";
+    static final String OBSERVABILITY = "observability-hub";
+    static final String ERROR_BUS = "error-bus";
+    static final String GATEWAY = "security-gateway";
+
     private final CliConfig config;
     private final RestClient.Builder http;
     private final RegistryClient registry;
@@ -82,7 +90,7 @@ public final class FleetConnection {
         String basic = Base64.getEncoder()
                 .encodeToString((config.clientId() + ":" + config.clientSecret()).getBytes(StandardCharsets.UTF_8));
         Map<?, ?> answer = http.clone()
-                .baseUrl(resolve("security-gateway").toString())
+                .baseUrl(resolve(GATEWAY).toString())
                 .build()
                 .post()
                 .uri("/oauth2/token")

@@ -2,11 +2,16 @@ package dev.llmfleet.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** Options every command takes. */
 public class GlobalOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(
             names = "--url",
@@ -22,7 +27,11 @@ public class GlobalOptions {
             description = "table (default) or json")
     Output.Format format;
 
+    /** The folder of the {@link FleetCtl} this command runs in, so that tests and embedders can choose it. */
     Path configDir() {
+        if (mixee != null && mixee.root().userObject() instanceof FleetCtl fleetCtl) {
+            return fleetCtl.configDir();
+        }
         return CliConfig.directory();
     }
 

@@ -1,22 +1,14 @@
 package dev.llmfleet.cli;
 
-import java.util.concurrent.Callable;
+import java.util.Map;
+import org.springframework.web.client.HttpClientErrorException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Stores how to reach and authenticate with the fleet, after checking that it works. */
 @Command(name = "login", description = "Log in with a client id and secret, or an API key.")
-final class LoginCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
+final class LoginCommand extends FleetCommand {
 
     @ArgGroup(multiplicity = "1")
     Credentials credentials;
@@ -45,10 +37,10 @@ final class LoginCommand implements Callable<Integer> {
                 : new CliConfig(current.url(), credentials.client.clientId, credentials.client.clientSecret, null);
         verify(new FleetConnection(candidate));
         candidate.save(global.configDir());
-        Output out = global.output(spec.commandLine().getOut());
+        Output out = out();
         String who = candidate.apiKey() != null ? "an API key" : "client " + candidate.clientId();
         out.print(
-                java.util.Map.of("url", candidate.url(), "identity", who),
+                Map.of("url", candidate.url(), "identity", who),
                 () -> out.line("Logged in to " + candidate.url() + " as " + who));
         return ExitCodes.OK;
     }
@@ -57,14 +49,14 @@ final class LoginCommand implements Callable<Integer> {
     private static void verify(FleetConnection connection) {
         try {
             connection
-                    .restClient("resource-scheduler")
+                    .restClient(FleetConnection.SCHEDULER)
                     .get()
                     .uri("/api/scheduler/queue")
                     .retrieve()
                     .toBodilessEntity();
-        } catch (org.springframework.web.client.HttpClientErrorException.Forbidden authenticatedWithoutScope) {
+        } catch (HttpClientErrorException.Forbidden authenticatedWithoutScope) {
             // the credential works; it just may not read the queue
-        } catch (org.springframework.web.client.HttpClientErrorException.Unauthorized refused) {
+        } catch (HttpClientErrorException.Unauthorized refused) {
             throw new CliException(ExitCodes.NOT_AUTHENTICATED, "The fleet refused these credentials");
         }
     }

@@ -1,19 +1,9 @@
 package dev.llmfleet.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "logout", description = "Forget the stored credentials.")
-final class LogoutCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
+final class LogoutCommand extends FleetCommand {
 
     @Override
     public Integer call() {

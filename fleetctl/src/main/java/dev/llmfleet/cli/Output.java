@@ -3,6 +3,7 @@ package dev.llmfleet.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +17,7 @@ public final class Output {
 
     private static final JsonMapper json =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper compact = JsonMapper.builder().build();
 
     private final Format format;
     private final PrintWriter out;
@@ -39,8 +41,36 @@ public final class Output {
         out.flush();
     }
 
+    /** One value as one line of JSON, for commands that keep printing (JSON Lines). */
+    public void jsonLine(Object value) {
+        out.println(compact.writeValueAsString(value));
+        out.flush();
+    }
+
+    /** Text as it is, without a line end (a progress line redrawn in place). */
+    public void raw(String text) {
+        out.print(text);
+        out.flush();
+    }
+
     public void line(String text) {
         out.println(text);
+        out.flush();
+    }
+
+    /** Label and value pairs, one per line, the values aligned; pairs whose value is null are left out. */
+    public void fields(Map<String, String> fields) {
+        int width = 0;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (field.getValue() != null) {
+                width = Math.max(width, field.getKey().length());
+            }
+        }
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (field.getValue() != null) {
+                out.println(String.format("%-" + width + "s  %s", field.getKey(), field.getValue()));
+            }
+        }
         out.flush();
     }
 

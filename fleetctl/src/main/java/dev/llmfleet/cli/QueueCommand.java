@@ -1,5 +1,7 @@
 package dev.llmfleet.cli;
 
+import static dev.llmfleet.cli.FleetConnection.SCHEDULER;
+
 import dev.llmfleet.api.scheduler.ChangePriorityRequest;
 import dev.llmfleet.api.scheduler.JobActionRequest;
 import dev.llmfleet.api.scheduler.JobPage;
@@ -10,20 +12,18 @@ import dev.llmfleet.api.scheduler.QueueStatus;
 import dev.llmfleet.api.scheduler.SchedulerClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The fleet's one queue. */
 @Command(
         name = "queue",
-        description = "Inspect and manage the job queue.",
+        description = "Add datasets to the job queue, inspect and manage it.",
         subcommands = {
+            QueueAddCommand.class,
             QueueCommand.Status.class,
             QueueCommand.ListJobs.class,
             QueueCommand.Move.class,
@@ -31,59 +31,67 @@ import picocli.CommandLine.Spec;
         })
 final class QueueCommand {
 
+    private static final List<JobState> COUNTED =
+            List.of(JobState.QUEUED, JobState.LEASED, JobState.RUNNING, JobState.PAUSED, JobState.FAILED);
+
     static void printCounts(Output out, QueueStatus queue) {
         List<List<String>> rows = new ArrayList<>();
         for (JobPriority priority : JobPriority.values()) {
             List<String> row = new ArrayList<>();
             row.add(priority.toString());
-            for (JobState state :
-                    List.of(JobState.QUEUED, JobState.LEASED, JobState.RUNNING, JobState.PAUSED, JobState.FAILED)) {
-                row.add(Long.toString(StatusCommand.count(queue, priority, state)));
+            for (JobState state : COUNTED) {
+                row.add(Long.toString(count(queue, priority, state)));
             }
             rows.add(row);
         }
         out.table(List.of("PRIORITY", "QUEUED", "LEASED", "RUNNING", "PAUSED", "FAILED"), rows);
     }
 
-    static String who() {
-        return "fleetctl:" + System.getProperty("user.name", "unknown");
+    static long count(QueueStatus queue, JobPriority priority, JobState state) {
+        Map<JobState, Long> byState = queue.counts().get(priority);
+        return byState == null ? 0 : byState.getOrDefault(state, 0L);
+    }
+
+    static void printJobs(Output out, List<JobResponse> jobs) {
+        if (jobs.isEmpty()) {
+            out.line("  (none)");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (JobResponse job : jobs) {
+            rows.add(List.of(
+                    job.id().toString(),
+                    job.kind().toString(),
+                    job.priority().toString(),
+                    job.state().toString(),
+                    String.valueOf(job.payloadRef()),
+                    job.leasedHost() == null ? Formats.NONE : job.leasedHost(),
+                    job.attempts() + "/" + job.maxAttempts()));
+        }
+        out.table(List.of("ID", "KIND", "PRIORITY", "STATE", "PAYLOAD", "HOST", "ATTEMPTS"), rows);
     }
 
     @Command(name = "status", description = "Counts per priority and state, what is processing, what completed lately.")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Status extends FleetCommand {
         @Override
         public Integer call() {
-            QueueStatus queue = global.connect()
-                    .client("resource-scheduler", SchedulerClient.class)
-                    .queueStatus();
-            Output out = global.output(spec.commandLine().getOut());
+            QueueStatus queue = client(SCHEDULER, SchedulerClient.class).queueStatus();
+            Output out = out();
             out.print(queue, () -> {
                 printCounts(out, queue);
                 out.line("");
                 out.line("Processing");
-                StatusCommand.printJobs(out, queue.processing());
+                printJobs(out, queue.processing());
                 out.line("");
                 out.line("Recently completed");
-                StatusCommand.printJobs(out, queue.recentlyCompleted());
+                printJobs(out, queue.recentlyCompleted());
             });
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "list", description = "Jobs in queue order.")
-    static final class ListJobs implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListJobs extends FleetCommand {
         @Option(names = "--state", description = "Only jobs in this state")
         JobState state;
 
@@ -101,12 +109,10 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            JobPage jobs = global.connect()
-                    .client("resource-scheduler", SchedulerClient.class)
-                    .list(state, priority, host, page, size);
-            Output out = global.output(spec.commandLine().getOut());
+            JobPage jobs = client(SCHEDULER, SchedulerClient.class).list(state, priority, host, page, size);
+            Output out = out();
             out.print(jobs, () -> {
-                StatusCommand.printJobs(out, jobs.jobs());
+                printJobs(out, jobs.jobs());
                 out.line("%d of %d jobs (page %d)".formatted(jobs.jobs().size(), jobs.totalJobs(), jobs.page()));
             });
             return ExitCodes.OK;
@@ -116,13 +122,7 @@ final class QueueCommand {
     @Command(
             name = "move",
             description = "Move a job to another priority; it keeps its place among that priority's jobs.")
-    static final class Move implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Move extends FleetCommand {
         @Parameters(index = "0", description = "The job id")
         UUID id;
 
@@ -134,23 +134,16 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            JobResponse job = global.connect()
-                    .client("resource-scheduler", SchedulerClient.class)
+            JobResponse job = client(SCHEDULER, SchedulerClient.class)
                     .changePriority(id, new ChangePriorityRequest(priority, who(), reason));
-            Output out = global.output(spec.commandLine().getOut());
+            Output out = out();
             out.print(job, () -> out.line("Job %s is now %s priority".formatted(job.id(), job.priority())));
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "cancel", description = "Cancel a job.")
-    static final class Cancel implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Cancel extends FleetCommand {
         @Parameters(index = "0", description = "The job id")
         UUID id;
 
@@ -159,10 +152,8 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            JobResponse job = global.connect()
-                    .client("resource-scheduler", SchedulerClient.class)
-                    .cancel(id, new JobActionRequest(who(), reason));
-            Output out = global.output(spec.commandLine().getOut());
+            JobResponse job = client(SCHEDULER, SchedulerClient.class).cancel(id, new JobActionRequest(who(), reason));
+            Output out = out();
             out.print(job, () -> out.line("Job %s is %s".formatted(job.id(), job.state())));
             return ExitCodes.OK;
         }

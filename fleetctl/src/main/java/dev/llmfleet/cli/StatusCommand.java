@@ -1,38 +1,46 @@
 package dev.llmfleet.cli;
 
+import static dev.llmfleet.cli.FleetConnection.ORCHESTRATOR;
+import static dev.llmfleet.cli.FleetConnection.SCHEDULER;
+
+import dev.llmfleet.api.orchestrator.FleetTwin;
+import dev.llmfleet.api.orchestrator.OrchestratorClient;
 import dev.llmfleet.api.registry.ServiceSummary;
-import dev.llmfleet.api.scheduler.JobPriority;
-import dev.llmfleet.api.scheduler.JobResponse;
-import dev.llmfleet.api.scheduler.JobState;
 import dev.llmfleet.api.scheduler.QueueStatus;
 import dev.llmfleet.api.scheduler.SchedulerClient;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.springframework.web.client.HttpClientErrorException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** The fleet in one screen: services, and the queue with what is processing. */
-@Command(name = "status", description = "Show the fleet: services, queue, what is running.")
-final class StatusCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
+/**
+ * The fleet in one screen: the orchestrator's digital twin (services, hosts, GPUs, queue, the run,
+ * deployed against desired versions, drift). An orchestrator without a twin gets the registry's
+ * service counts and the scheduler's queue instead.
+ */
+@Command(
+        name = "status",
+        description = "Show the fleet: services, hosts, GPUs, queue, the run, deployed versions, drift.")
+final class StatusCommand extends FleetCommand {
 
     @Override
     public Integer call() {
-        FleetConnection fleet = global.connect();
-        List<ServiceSummary> services = fleet.registry().services();
-        QueueStatus queue =
-                fleet.client("resource-scheduler", SchedulerClient.class).queueStatus();
-        Output out = global.output(spec.commandLine().getOut());
+        FleetTwin twin;
+        try {
+            twin = client(ORCHESTRATOR, OrchestratorClient.class).twin();
+        } catch (HttpClientErrorException.NotFound noTwin) {
+            return registryAndQueue();
+        }
+        Output out = out();
+        out.print(twin, () -> TwinPrinter.print(out, twin));
+        return ExitCodes.OK;
+    }
+
+    private int registryAndQueue() {
+        List<ServiceSummary> services = fleet().registry().services();
+        QueueStatus queue = client(SCHEDULER, SchedulerClient.class).queueStatus();
+        Output out = out();
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("services", services);
         status.put("queue", queue);
@@ -47,32 +55,8 @@ final class StatusCommand implements Callable<Integer> {
             QueueCommand.printCounts(out, queue);
             out.line("");
             out.line("Processing");
-            printJobs(out, queue.processing());
+            QueueCommand.printJobs(out, queue.processing());
         });
         return ExitCodes.OK;
-    }
-
-    static void printJobs(Output out, List<JobResponse> jobs) {
-        if (jobs.isEmpty()) {
-            out.line("  (none)");
-            return;
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (JobResponse job : jobs) {
-            rows.add(List.of(
-                    job.id().toString(),
-                    job.kind().toString(),
-                    job.priority().toString(),
-                    job.state().toString(),
-                    String.valueOf(job.payloadRef()),
-                    job.leasedHost() == null ? "-" : job.leasedHost(),
-                    job.attempts() + "/" + job.maxAttempts()));
-        }
-        out.table(List.of("ID", "KIND", "PRIORITY", "STATE", "PAYLOAD", "HOST", "ATTEMPTS"), rows);
-    }
-
-    static long count(QueueStatus queue, JobPriority priority, JobState state) {
-        Map<JobState, Long> byState = queue.counts().get(priority);
-        return byState == null ? 0 : byState.getOrDefault(state, 0L);
     }
 }
