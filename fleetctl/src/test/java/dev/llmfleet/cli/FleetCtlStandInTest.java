@@ -359,8 +359,8 @@ class FleetCtlStandInTest {
         assertThat(fleet.requests())
                 .filteredOn(r -> r.path().equals("/api/errorbus/events"))
                 .last()
-                .satisfies(
-                        r -> assertThat(r.query()).contains("severity=WARNING").contains("from=2026-11-25T13%3A00%3A01Z"));
+                .satisfies(r ->
+                        assertThat(r.query()).contains("severity=WARNING").contains("from=2026-11-25T13%3A00%3A01Z"));
     }
 
     private static FleetEvent event(String id, Instant at, String message) {
