@@ -18,7 +18,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A run's checkpoints, {@code step-00000100} and so on: writes them and keeps the last K plus the best. */
+/**
+ * A run's checkpoints, {@code step-00000100} and so on: writes them (model or adapter, optimizer,
+ * training state, {@link CheckpointMetrics}) and keeps the last K plus the best.
+ */
 final class CheckpointStore {
 
     static final String OPTIMIZER = "optimizer.params";
@@ -38,7 +41,7 @@ final class CheckpointStore {
         return PREFIX + String.format("%08d", step);
     }
 
-    Path save(CausalLanguageModel model, AdamW optimizer, TrainingState state) {
+    Path save(CausalLanguageModel model, AdamW optimizer, TrainingState state, CheckpointMetrics metrics) {
         Path target = root.resolve(nameFor(state.step()));
         // A LoRA run saves its adapter, never the frozen base it was trained on.
         List<CheckpointEntry> entries = new ArrayList<>(
@@ -47,6 +50,7 @@ final class CheckpointStore {
                         : ModelFiles.entries(model, tokenizer));
         entries.add(ModelFiles.ndList(OPTIMIZER, optimizer.state()));
         entries.add(CheckpointEntry.text(TrainingState.FILE_NAME, state.toJson()));
+        entries.add(CheckpointEntry.text(CheckpointMetrics.FILE_NAME, metrics.toJson()));
         try {
             if (Files.exists(target)) {
                 return target; // the same step saved twice (a stop on a save step): nothing new to write

@@ -41,6 +41,8 @@ final class TrainingLoop {
         TrainingState state = start;
         double lossSinceEval = 0;
         int stepsSinceEval = 0;
+        double lossSinceSave = 0;
+        int stepsSinceSave = 0;
         Path last = null;
         boolean stopped = false;
         while (state.step() < settings.maxSteps() && !stopped) {
@@ -55,6 +57,9 @@ final class TrainingLoop {
             losses.add(outcome.loss());
             lossSinceEval += outcome.loss();
             stepsSinceEval++;
+            lossSinceSave += outcome.loss();
+            stepsSinceSave++;
+            Double validationLoss = null;
             state = advance(state, stepNumber, optimizer, cursor);
             publish(new StepProgress(
                     stepNumber,
@@ -72,12 +77,19 @@ final class TrainingLoop {
                         new EvaluationResult(stepNumber, lossSinceEval / stepsSinceEval, evaluator.loss());
                 evaluations.add(evaluation);
                 listeners.forEach(l -> l.onEvaluation(evaluation));
+                validationLoss = evaluation.validationLoss();
                 lossSinceEval = 0;
                 stepsSinceEval = 0;
                 state = withBest(state, evaluation);
             }
             if (stepNumber % settings.saveSteps() == 0 || end || stopped) {
-                last = checkpoints.save(model, optimizer, state);
+                last = checkpoints.save(
+                        model,
+                        optimizer,
+                        state,
+                        new CheckpointMetrics(stepNumber, lossSinceSave / stepsSinceSave, validationLoss));
+                lossSinceSave = 0;
+                stepsSinceSave = 0;
                 CheckpointSaved saved = new CheckpointSaved(stepNumber, last, state.bestStep() == stepNumber);
                 listeners.forEach(l -> l.onCheckpoint(saved));
             }

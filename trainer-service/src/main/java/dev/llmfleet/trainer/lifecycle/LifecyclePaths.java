@@ -3,6 +3,7 @@ package dev.llmfleet.trainer.lifecycle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -64,5 +65,41 @@ public record LifecyclePaths(Path root, Path secondBackups) {
     /** Whether {@code path} lies inside the trainer's data folder (requests may only name such paths). */
     public boolean contains(Path path) {
         return path.toAbsolutePath().normalize().startsWith(root);
+    }
+
+    /**
+     * A path a request names, as it lies in the trainer's data folder: a relative one is taken from
+     * that folder ({@code runs/<jobId>/checkpoints/step-00000100}, {@code versions/v003}), an
+     * absolute one must already lie in it. Empty for anything that leads out of it, by {@code ..}
+     * or through a link.
+     */
+    public Optional<Path> resolveInside(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.empty();
+        }
+        Path candidate;
+        try {
+            candidate = root.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (!candidate.startsWith(root)) {
+            return Optional.empty();
+        }
+        if (Files.exists(candidate)) {
+            try {
+                if (!candidate.toRealPath().startsWith(root.toRealPath())) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(candidate);
+    }
+
+    /** {@code path} (inside the data folder) as requests name it: relative to the data folder. */
+    public String relativeName(Path path) {
+        return root.relativize(path.toAbsolutePath().normalize()).toString();
     }
 }

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * Turns a run's checkpoint into the next version: verified backup of the current model, build in a
  * hidden folder, verify, publish atomically, clean up. A failure at any step undoes what the
- * consolidation did, deletes nothing that existed before, and says which step failed.
+ * consolidation did, deletes nothing that existed before, and says which step failed. The source
+ * is named relative to the trainer's data folder, as the checkpoint listing gives it
+ * ({@code runs/<jobId>/checkpoints/step-00000100}), or by its absolute path inside that folder.
  */
 @Service
 public class ConsolidationService {
@@ -143,11 +145,11 @@ public class ConsolidationService {
     }
 
     private VerifiedCheckpoint verifiedSource(String checkpoint) {
-        if (checkpoint == null || !context.paths().contains(Path.of(checkpoint))) {
-            throw InvalidConsolidationException.outsideDataFolder(checkpoint);
-        }
+        Path folder = context.paths()
+                .resolveInside(checkpoint)
+                .orElseThrow(() -> InvalidConsolidationException.outsideDataFolder(checkpoint));
         try {
-            return CheckpointReader.open(Path.of(checkpoint).toAbsolutePath().normalize());
+            return CheckpointReader.open(folder);
         } catch (CheckpointCorruptedException e) {
             throw InvalidConsolidationException.unusableSource(checkpoint, e.getMessage());
         }

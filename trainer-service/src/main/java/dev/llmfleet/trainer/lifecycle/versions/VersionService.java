@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -186,6 +187,13 @@ public class VersionService {
         }
         deleteQuietly(doomed);
         return backup;
+    }
+
+    /** The folder of the newest existing version whose {@code manifest.json} has this SHA-256 (an adapter's base). */
+    public Optional<Path> folderWithManifest(String manifestSha256) {
+        return repository
+                .findFirstByManifestSha256AndDeletedAtIsNullOrderByNumberDesc(manifestSha256)
+                .map(v -> context.paths().version(v.name()));
     }
 
     /** The source checkpoints of every version; checkpoint retention keeps them. */
