@@ -1,6 +1,7 @@
 package dev.llmfleet.trainer;
 
 import dev.llmfleet.api.observability.ObservabilityClient;
+import dev.llmfleet.api.orchestrator.EvaluationClient;
 import dev.llmfleet.api.scheduler.SchedulerClient;
 import dev.llmfleet.starter.config.FleetStarterProperties;
 import dev.llmfleet.starter.gpu.DeviceProbe;
@@ -49,6 +50,12 @@ class TrainerConfiguration {
         return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
                 .build()
                 .createClient(SchedulerClient.class);
+    }
+
+    /** The core-orchestrator's evaluation endpoints, reached by name with this service's token. */
+    @Bean
+    EvaluationClient evaluationClient(FleetHttpClients clients) {
+        return clients.client("core-orchestrator", EvaluationClient.class);
     }
 
     @Bean

@@ -57,6 +57,12 @@ public class DatasetService {
                 .orElseThrow(() -> DatasetNotFoundException.forJob(jobId));
     }
 
+    /** Whether a dataset was queued as this job. */
+    @Transactional(readOnly = true)
+    public boolean hasJob(UUID jobId) {
+        return datasets.findByJobId(jobId).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public List<DatasetView> list() {
         return datasets.findAllByOrderByReceivedAtAsc().stream()

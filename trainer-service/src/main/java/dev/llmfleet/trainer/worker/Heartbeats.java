@@ -3,7 +3,6 @@ package dev.llmfleet.trainer.worker;
 import dev.llmfleet.api.scheduler.Lease;
 import dev.llmfleet.api.scheduler.LeaseAction;
 import dev.llmfleet.api.scheduler.SchedulerClient;
-import dev.llmfleet.trainer.engine.TrainingControl;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +10,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Renews one lease every {@code heartbeatIntervalMs} while its run trains. The first answer other
- * than CONTINUE (PAUSE: checkpoint and report paused; ABANDON: stop and report nothing) is kept
- * and stops the run after its current step.
+ * Renews one lease every {@code heartbeatIntervalMs} while its job (a training run, an evaluation)
+ * works. The first answer other than CONTINUE (PAUSE: checkpoint and report paused; ABANDON: stop
+ * and report nothing) is kept and asks the job to stop after its current step.
  */
 final class Heartbeats implements AutoCloseable {
 
@@ -21,20 +20,19 @@ final class Heartbeats implements AutoCloseable {
 
     private final SchedulerClient scheduler;
     private final Lease lease;
-    private final TrainingControl control;
+    private final Runnable stop;
     private volatile LeaseAction action = LeaseAction.CONTINUE;
     private ScheduledFuture<?> task;
 
-    private Heartbeats(SchedulerClient scheduler, Lease lease, TrainingControl control) {
+    private Heartbeats(SchedulerClient scheduler, Lease lease, Runnable stop) {
         this.scheduler = scheduler;
         this.lease = lease;
-        this.control = control;
+        this.stop = stop;
     }
 
-    /** Beats once now (which marks the job RUNNING), then on the lease's interval. */
-    static Heartbeats start(
-            ScheduledExecutorService executor, SchedulerClient scheduler, Lease lease, TrainingControl control) {
-        Heartbeats beats = new Heartbeats(scheduler, lease, control);
+    /** Beats once now (which marks the job RUNNING), then on the lease's interval; {@code stop} asks the job to stop. */
+    static Heartbeats start(ScheduledExecutorService executor, SchedulerClient scheduler, Lease lease, Runnable stop) {
+        Heartbeats beats = new Heartbeats(scheduler, lease, stop);
         beats.beat();
         long interval = Math.max(100, lease.heartbeatIntervalMs());
         beats.task = executor.scheduleAtFixedRate(beats::beat, interval, interval, TimeUnit.MILLISECONDS);
@@ -50,7 +48,7 @@ final class Heartbeats implements AutoCloseable {
             LeaseAction answer = scheduler.heartbeat(lease.leaseId()).action();
             if (answer != LeaseAction.CONTINUE && action == LeaseAction.CONTINUE) {
                 action = answer;
-                control.requestStop();
+                stop.run();
                 log.info("Scheduler says " + answer + " for job " + lease.jobId());
             }
         } catch (RuntimeException e) {

@@ -95,7 +95,7 @@ class LeaseRunner implements AutoCloseable {
                 specs.byName(dataset.spec()).orElseThrow().format());
         TrainingControl engineControl = new TrainingControl();
         current = engineControl;
-        try (Heartbeats heartbeats = Heartbeats.start(beats, scheduler, lease, engineControl)) {
+        try (Heartbeats heartbeats = Heartbeats.start(beats, scheduler, lease, engineControl::requestStop)) {
             if (heartbeats.action() == LeaseAction.ABANDON) {
                 return;
             }

@@ -14,9 +14,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The training host's worker: long-polls the scheduler for this host's leases and trains them one
- * at a time on its own thread. While paused it takes no work. On shutdown the run in progress
- * finishes its batch, checkpoints and goes back on the queue.
+ * The training host's worker: long-polls the scheduler for this host's leases and works them one
+ * at a time on its own thread: a TRAINING job is trained ({@link LeaseRunner}), an EVALUATION job
+ * evaluates a checkpoint for the core-orchestrator ({@link EvaluationRunner}), so an evaluation
+ * never runs beside a training run on the same host. While paused it takes no work. On shutdown
+ * the run in progress finishes its batch, checkpoints and goes back on the queue; an evaluation in
+ * progress stops after its current question and goes back on the queue.
  */
 @Component
 @ConditionalOnProperty(name = "fleet.trainer.worker.enabled", havingValue = "true", matchIfMissing = true)
@@ -26,6 +29,7 @@ class TrainingWorker implements SmartLifecycle {
 
     private final SchedulerClient scheduler;
     private final LeaseRunner runner;
+    private final EvaluationRunner evaluations;
     private final TrainerControlService control;
     private final TrainerProperties.Worker settings;
     private final String host;
@@ -35,11 +39,13 @@ class TrainingWorker implements SmartLifecycle {
     TrainingWorker(
             SchedulerClient scheduler,
             LeaseRunner runner,
+            EvaluationRunner evaluations,
             TrainerControlService control,
             TrainerProperties properties,
             FleetStarterProperties fleet) {
         this.scheduler = scheduler;
         this.runner = runner;
+        this.evaluations = evaluations;
         this.control = control;
         this.settings = properties.worker();
         this.host = fleet.instance().host();
@@ -64,7 +70,11 @@ class TrainingWorker implements SmartLifecycle {
                     if (!running) {
                         break;
                     }
-                    runner.run(lease);
+                    if (EvaluationRunner.handles(lease)) {
+                        evaluations.run(lease);
+                    } else {
+                        runner.run(lease);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -91,16 +101,18 @@ class TrainingWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (!runner.training()) {
+        if (!runner.training() && !evaluations.evaluating()) {
             thread.interrupt(); // only a long-poll to cut short; a run is never interrupted, it checkpoints
         }
         runner.shutdown();
+        evaluations.shutdown();
         try {
             thread.join(settings.pollWait().plusSeconds(30).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         runner.close();
+        evaluations.close();
     }
 
     @Override

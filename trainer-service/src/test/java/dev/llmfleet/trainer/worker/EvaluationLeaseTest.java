@@ -1,0 +1,135 @@
+package dev.llmfleet.trainer.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.llmfleet.api.orchestrator.EvaluationItemResult;
+import dev.llmfleet.api.orchestrator.EvaluationReport;
+import dev.llmfleet.api.orchestrator.EvaluationSpec;
+import dev.llmfleet.api.orchestrator.SuiteItem;
+import dev.llmfleet.api.scheduler.FailJobRequest;
+import dev.llmfleet.api.scheduler.Lease;
+import dev.llmfleet.trainer.TrainedRuns;
+import dev.llmfleet.trainer.TrainerServiceApplication;
+import dev.llmfleet.trainer.lifecycle.LifecycleFiles;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The worker taking EVALUATION leases from a stand-in scheduler and answering a stand-in
+ * core-orchestrator, both real HTTP endpoints found through a stand-in registry.
+ */
+@SpringBootTest(
+        classes = TrainerServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "fleet.registry.enabled=false",
+            "fleet.security.enabled=false",
+            "fleet.gpu.enabled=false",
+            "fleet.trainer.inbox.enabled=false",
+            "fleet.trainer.worker.enabled=true",
+            "fleet.trainer.worker.poll-wait=1s",
+            "fleet.trainer.worker.retry-delay=1s",
+            "fleet.data-dir=" + EvaluationLeaseTest.DATA_DIR
+        })
+class EvaluationLeaseTest {
+
+    static final String DATA_DIR = "target/evaluation-lease-test-data";
+    static final StandInFleet fleet = StandInFleet.start();
+    static final UUID JOB = UUID.randomUUID();
+    static final String CHECKPOINT = "runs/" + JOB + "/checkpoints/step-00000020";
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @DynamicPropertySource
+    static void standIn(DynamicPropertyRegistry registry) {
+        registry.add("fleet.registry.url", fleet::url);
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeAll
+    static void trainARun() throws IOException {
+        TrainedRuns.train(trainerDir(), JOB, 20, 20);
+    }
+
+    @AfterAll
+    static void stopTheStandIn() throws IOException {
+        fleet.close();
+        LifecycleFiles.deleteTree(trainerDir().resolve("runs").resolve(JOB.toString()));
+    }
+
+    @Test
+    void anEvaluationLeaseIsAnsweredReportedToTheOrchestratorAndCompleted() {
+        EvaluationSpec spec = spec(CHECKPOINT);
+        fleet.serve(spec);
+
+        Lease lease = fleet.lease(spec.id());
+
+        await().atMost(PATIENCE).until(() -> fleet.completed.containsKey(lease.leaseId()));
+        EvaluationReport report = fleet.reports.get(spec.id());
+        assertThat(report).as("reported before the lease was completed").isNotNull();
+        assertThat(report.results()).extracting(EvaluationItemResult::index).containsExactly(0, 1, 2);
+        assertThat(report.results()).allSatisfy(r -> assertThat(r.answerLoss()).isFinite());
+        assertThat(report.step()).isEqualTo(20);
+        assertThat(report.trainLoss()).isNotNull();
+        assertThat(fleet.completed.get(lease.leaseId()).summary()).isEqualTo("evaluated 3 questions");
+        assertThat(fleet.failed).doesNotContainKey(lease.leaseId());
+        assertThat(fleet.heartbeats.get(lease.leaseId())).as("heartbeats").isNotNull();
+        assertThat(meters.timer("fleet.trainer.evaluations", "outcome", "completed")
+                        .count())
+                .isPositive();
+    }
+
+    @Test
+    void aMissingCheckpointFailsTheJobForGoodWithTheReasonAndReportsNothing() {
+        EvaluationSpec spec = spec("runs/" + UUID.randomUUID() + "/checkpoints/step-00000020");
+        fleet.serve(spec);
+
+        Lease lease = fleet.lease(spec.id());
+
+        await().atMost(PATIENCE).until(() -> fleet.failed.containsKey(lease.leaseId()));
+        FailJobRequest failure = fleet.failed.get(lease.leaseId());
+        assertThat(failure.retryable()).isFalse();
+        assertThat(failure.reason()).contains(spec.checkpoint()).contains("does not exist on this host");
+        assertThat(fleet.reports).doesNotContainKey(spec.id());
+        assertThat(fleet.completed).doesNotContainKey(lease.leaseId());
+    }
+
+    @Test
+    void anOrchestratorThatCannotAnswerTheSpecFailsTheJobForARetry() {
+        UUID evaluation = UUID.randomUUID();
+        fleet.failSpec(evaluation, 503);
+
+        Lease lease = fleet.lease(evaluation);
+
+        await().atMost(PATIENCE).until(() -> fleet.failed.containsKey(lease.leaseId()));
+        FailJobRequest failure = fleet.failed.get(lease.leaseId());
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.reason()).contains("cannot fetch evaluation " + evaluation + " from core-orchestrator");
+        assertThat(fleet.reports).doesNotContainKey(evaluation);
+    }
+
+    private static EvaluationSpec spec(String checkpoint) {
+        List<SuiteItem> items = List.of(
+                new SuiteItem("arithmetic", 1, null, "What is 3+4?", "7"),
+                new SuiteItem("arithmetic", 1, null, "What is 1+2?", "3"),
+                new SuiteItem("arithmetic", 1, null, "What is 5+5?", "10"));
+        return new EvaluationSpec(UUID.randomUUID(), checkpoint, List.of("arithmetic/1@1"), items, 4);
+    }
+
+    private static Path trainerDir() {
+        return Path.of(DATA_DIR, "trainer").toAbsolutePath().normalize();
+    }
+}

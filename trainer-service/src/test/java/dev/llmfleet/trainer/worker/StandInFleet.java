@@ -1,0 +1,213 @@
+package dev.llmfleet.trainer.worker;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.llmfleet.api.orchestrator.EvaluationClient;
+import dev.llmfleet.api.orchestrator.EvaluationReport;
+import dev.llmfleet.api.orchestrator.EvaluationSpec;
+import dev.llmfleet.api.registry.InstanceStatus;
+import dev.llmfleet.api.registry.ServiceInstance;
+import dev.llmfleet.api.scheduler.CompleteJobRequest;
+import dev.llmfleet.api.scheduler.FailJobRequest;
+import dev.llmfleet.api.scheduler.JobKind;
+import dev.llmfleet.api.scheduler.JobPriority;
+import dev.llmfleet.api.scheduler.JobResponse;
+import dev.llmfleet.api.scheduler.JobState;
+import dev.llmfleet.api.scheduler.Lease;
+import dev.llmfleet.api.scheduler.LeaseAction;
+import dev.llmfleet.api.scheduler.LeaseHeartbeatResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One real HTTP server that plays, for the trainer's worker, the registry (it names itself as
+ * core-orchestrator and resource-scheduler), the scheduler's lease endpoints and the
+ * orchestrator's evaluation endpoints, and records every report it is sent.
+ */
+final class StandInFleet implements AutoCloseable {
+
+    private static final Pattern INSTANCES = Pattern.compile("/api/registry/services/([^/]+)/instances");
+    private static final Pattern LEASE_CALL =
+            Pattern.compile("/api/scheduler/leases/([^/]+)/(heartbeat|complete|fail|paused)");
+    private static final Pattern EVALUATION = Pattern.compile("/api/orchestrator/evaluations/([^/]+)/(spec|report)");
+    private static final Set<String> PLAYED = Set.of("core-orchestrator", "resource-scheduler");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpServer server;
+    private final BlockingQueue<Lease> leases = new LinkedBlockingQueue<>();
+    private final Map<UUID, Lease> issued = new ConcurrentHashMap<>();
+    private final Map<UUID, EvaluationSpec> specs = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> specFailures = new ConcurrentHashMap<>();
+    final Map<UUID, EvaluationReport> reports = new ConcurrentHashMap<>();
+    final Map<UUID, CompleteJobRequest> completed = new ConcurrentHashMap<>();
+    final Map<UUID, FailJobRequest> failed = new ConcurrentHashMap<>();
+    final Map<UUID, AtomicInteger> heartbeats = new ConcurrentHashMap<>();
+
+    private StandInFleet(HttpServer server) {
+        this.server = server;
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    static StandInFleet start() {
+        try {
+            return new StandInFleet(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the stand-in fleet", e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The orchestrator will answer {@code spec} for its id. */
+    void serve(EvaluationSpec spec) {
+        specs.put(spec.id(), spec);
+    }
+
+    /** The orchestrator will answer every request for this evaluation's spec with {@code status}. */
+    void failSpec(UUID evaluation, int status) {
+        specFailures.put(evaluation, status);
+    }
+
+    /** An EVALUATION lease for {@code evaluation}, handed to the worker's next poll. */
+    Lease lease(UUID evaluation) {
+        UUID leaseId = UUID.randomUUID();
+        UUID jobId = UUID.randomUUID();
+        Instant now = Instant.now();
+        Instant expires = now.plusSeconds(60);
+        JobResponse job = new JobResponse(
+                jobId,
+                JobKind.EVALUATION,
+                JobPriority.HIGH,
+                JobState.LEASED,
+                0,
+                EvaluationClient.PAYLOAD_PREFIX + evaluation,
+                "gpt-tiny",
+                64,
+                "core-orchestrator",
+                "localhost",
+                "cpu-0",
+                1,
+                3,
+                leaseId,
+                "localhost",
+                "cpu-0",
+                expires,
+                false,
+                null,
+                null,
+                null,
+                now,
+                now);
+        Lease lease = new Lease(leaseId, jobId, "localhost", "cpu-0", 1, expires, 200, job);
+        issued.put(leaseId, lease);
+        leases.add(lease);
+        return lease;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Matcher m;
+            if ((m = INSTANCES.matcher(path)).matches()) {
+                respond(exchange, 200, PLAYED.contains(m.group(1)) ? List.of(instance(m.group(1))) : List.of());
+            } else if (path.equals("/api/scheduler/leases") && method.equals("GET")) {
+                Lease next = leases.poll(500, TimeUnit.MILLISECONDS);
+                respond(exchange, 200, next == null ? List.of() : List.of(next));
+            } else if ((m = LEASE_CALL.matcher(path)).matches()) {
+                leaseCall(exchange, UUID.fromString(m.group(1)), m.group(2));
+            } else if ((m = EVALUATION.matcher(path)).matches()) {
+                evaluationCall(exchange, UUID.fromString(m.group(1)), m.group(2));
+            } else {
+                respond(exchange, 404, Map.of("title", "not played by the stand-in: " + method + " " + path));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void leaseCall(HttpExchange exchange, UUID leaseId, String call) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        switch (call) {
+            case "heartbeat" -> {
+                heartbeats.computeIfAbsent(leaseId, id -> new AtomicInteger()).incrementAndGet();
+                respond(
+                        exchange,
+                        200,
+                        new LeaseHeartbeatResponse(
+                                leaseId,
+                                null,
+                                LeaseAction.CONTINUE,
+                                Instant.now().plusSeconds(60)));
+            }
+            case "complete" -> {
+                completed.put(leaseId, json.readValue(body, CompleteJobRequest.class));
+                respond(exchange, 200, issued.get(leaseId).job());
+            }
+            case "fail" -> {
+                failed.put(leaseId, json.readValue(body, FailJobRequest.class));
+                respond(exchange, 200, issued.get(leaseId).job());
+            }
+            default -> respond(exchange, 200, issued.get(leaseId).job());
+        }
+    }
+
+    private void evaluationCall(HttpExchange exchange, UUID evaluation, String call) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Integer failure = specFailures.get(evaluation);
+        if (call.equals("report")) {
+            reports.put(evaluation, json.readValue(body, EvaluationReport.class));
+            exchange.sendResponseHeaders(204, -1);
+        } else if (failure != null) {
+            respond(exchange, failure, Map.of("title", "the stand-in orchestrator is failing"));
+        } else if (specs.containsKey(evaluation)) {
+            respond(exchange, 200, specs.get(evaluation));
+        } else {
+            respond(exchange, 404, Map.of("title", "no evaluation " + evaluation));
+        }
+    }
+
+    private ServiceInstance instance(String service) {
+        return new ServiceInstance(
+                service,
+                service + "-stand-in",
+                "127.0.0.1",
+                server.getAddress().getPort(),
+                "http",
+                "control",
+                Map.of(),
+                InstanceStatus.UP,
+                Instant.now(),
+                Instant.now());
+    }
+
+    private void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
