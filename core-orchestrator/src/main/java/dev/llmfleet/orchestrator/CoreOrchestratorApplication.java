@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@FleetService(name = "core-orchestrator", port = 7000, schema = "orchestrator")
+@FleetService(name = "core-orchestrator", port = 7000, schema = "orchestrator", extraEndpoints = "circuitbreakers")
 public class CoreOrchestratorApplication {
 
     public static void main(String[] args) {

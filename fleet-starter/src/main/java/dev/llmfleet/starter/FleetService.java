@@ -29,4 +29,10 @@ public @interface FleetService {
 
     /** The role of the host it normally runs on: {@code control}, {@code training} or {@code inference}. */
     String hostRole() default "control";
+
+    /**
+     * Actuator endpoints this service exposes beyond {@code health}, {@code info} and
+     * {@code prometheus}, e.g. {@code circuitbreakers}.
+     */
+    String[] extraEndpoints() default {};
 }

@@ -189,7 +189,9 @@ class Deployment {
             throw new IllegalStateException("Deployment " + id + " cannot go from " + state + " to " + next);
         }
         state = next;
-        attempts = 0;
+        if (next.inProgress()) {
+            attempts = 0; // attempts count the tries of the current step; an ended one keeps its last count
+        }
         nextAttemptAt = now;
         stepDeadline = deadline == null ? null : now.plus(deadline);
     }

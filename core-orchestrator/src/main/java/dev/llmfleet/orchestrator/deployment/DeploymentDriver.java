@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -32,6 +33,7 @@ class DeploymentDriver {
     private final DeploymentOutcomes outcomes;
     private final OrchestratorProperties.Deployment settings;
     private final Clock clock;
+    private final AtomicBoolean driving = new AtomicBoolean();
 
     DeploymentDriver(
             DeploymentStore store,
@@ -46,8 +48,22 @@ class DeploymentDriver {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${fleet.orchestrator.deployment.interval:1s}")
+    // Fixed rate, not fixed delay: with virtual threads Spring runs every fixed-delay task of the
+    // application on its one scheduler thread, so a slow turn here would hold up the registry's
+    // sweeps and every other loop. The guard keeps turns from overlapping.
+    @Scheduled(fixedRateString = "${fleet.orchestrator.deployment.interval:1s}")
     void drive() {
+        if (!driving.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            driveOnce();
+        } finally {
+            driving.set(false);
+        }
+    }
+
+    private void driveOnce() {
         List<UUID> active;
         try {
             active = store.inProgress();

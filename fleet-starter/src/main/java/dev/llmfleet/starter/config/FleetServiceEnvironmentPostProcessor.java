@@ -2,7 +2,9 @@ package dev.llmfleet.starter.config;
 
 import dev.llmfleet.starter.FleetService;
 import dev.llmfleet.starter.datasource.FleetDatabases;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -69,7 +71,9 @@ public class FleetServiceEnvironmentPostProcessor implements EnvironmentPostProc
         defaults.put("spring.datasource.hikari.maximum-pool-size", 8);
         defaults.put("spring.datasource.hikari.minimum-idle", 1);
         defaults.put("spring.datasource.hikari.pool-name", service.name());
-        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        List<String> exposed = new ArrayList<>(List.of("health", "info", "prometheus"));
+        exposed.addAll(List.of(service.extraEndpoints()));
+        defaults.put("management.endpoints.web.exposure.include", String.join(",", exposed));
         defaults.put("management.endpoint.health.probes.enabled", true);
         defaults.put("management.endpoint.health.probes.add-additional-paths", true);
         defaults.put("management.health.readinessstate.enabled", true);
