@@ -1,5 +1,6 @@
 package dev.llmfleet.cli;
 
+import dev.llmfleet.api.security.FleetScopes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -15,18 +17,31 @@ import java.util.Properties;
  * {@code ~/.config/fleetctl/credentials} (or {@code $FLEETCTL_CONFIG_DIR}), readable by the owner only.
  *
  * @param url the registry (core-orchestrator) URL every other service is found through
+ * @param scopes what a client asks the gateway for (the gateway grants none unless asked)
  */
-public record CliConfig(String url, String clientId, String clientSecret, String apiKey) {
+public record CliConfig(String url, String clientId, String clientSecret, String apiKey, List<String> scopes) {
 
     static final String DEFAULT_URL = "http://localhost:7000";
     static final String FILE = "credentials";
+
+    /** What fleetctl's commands need: reading, operating, and chat. */
+    public static final List<String> DEFAULT_SCOPES =
+            List.of(FleetScopes.READ, FleetScopes.OPERATE, FleetScopes.INFERENCE);
+
+    public CliConfig {
+        scopes = scopes == null || scopes.isEmpty() ? DEFAULT_SCOPES : List.copyOf(scopes);
+    }
+
+    public CliConfig(String url, String clientId, String clientSecret, String apiKey) {
+        this(url, clientId, clientSecret, apiKey, DEFAULT_SCOPES);
+    }
 
     public boolean hasCredentials() {
         return apiKey != null || (clientId != null && clientSecret != null);
     }
 
     public CliConfig withUrl(String newUrl) {
-        return new CliConfig(newUrl, clientId, clientSecret, apiKey);
+        return new CliConfig(newUrl, clientId, clientSecret, apiKey, scopes);
     }
 
     public static Path directory() {
@@ -42,7 +57,7 @@ public record CliConfig(String url, String clientId, String clientSecret, String
     public static CliConfig load(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.exists(file)) {
-            return new CliConfig(DEFAULT_URL, null, null, null);
+            return new CliConfig(DEFAULT_URL, null, null, null, null);
         }
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
@@ -54,7 +69,8 @@ public record CliConfig(String url, String clientId, String clientSecret, String
                 properties.getProperty("url", DEFAULT_URL),
                 properties.getProperty("client_id"),
                 properties.getProperty("client_secret"),
-                properties.getProperty("api_key"));
+                properties.getProperty("api_key"),
+                scopes(properties.getProperty("scopes")));
     }
 
     /** Writes the file owner-only, atomically: a temporary file made private first, then renamed. */
@@ -64,6 +80,7 @@ public record CliConfig(String url, String clientId, String clientSecret, String
         if (clientId != null) {
             properties.setProperty("client_id", clientId);
             properties.setProperty("client_secret", clientSecret);
+            properties.setProperty("scopes", String.join(" ", scopes));
         }
         if (apiKey != null) {
             properties.setProperty("api_key", apiKey);
@@ -79,6 +96,12 @@ public record CliConfig(String url, String clientId, String clientSecret, String
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + dir.resolve(FILE), e);
         }
+    }
+
+    private static List<String> scopes(String stored) {
+        return stored == null || stored.isBlank()
+                ? null
+                : List.of(stored.strip().split("\\s+"));
     }
 
     public static void delete(Path dir) {

@@ -52,6 +52,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 if (detail == null && problem.get("error") instanceof Map<?, ?> openAi) {
                     detail = openAi.get("message");
                 }
+                if (detail == null && problem.get("error") instanceof String oauth) {
+                    Object description = problem.get("error_description");
+                    detail = description == null ? oauth : oauth + ": " + description;
+                }
                 if (detail == null) {
                     detail = problem.get("title");
                 }

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -84,26 +85,42 @@ public final class FleetConnection {
         return token;
     }
 
+    /** A client-credentials token for the stored scopes: the gateway grants no scope that is not asked for. */
     private String fetchToken() {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "client_credentials");
+        form.add("scope", String.join(" ", config.scopes()));
         String basic = Base64.getEncoder()
                 .encodeToString((config.clientId() + ":" + config.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        Map<?, ?> answer = http.clone()
-                .baseUrl(resolve(GATEWAY).toString())
-                .build()
-                .post()
-                .uri("/oauth2/token")
-                .header("Authorization", "Basic " + basic)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .retrieve()
-                .body(Map.class);
+        Map<?, ?> answer;
+        try {
+            answer = http.clone()
+                    .baseUrl(resolve(GATEWAY).toString())
+                    .build()
+                    .post()
+                    .uri("/oauth2/token")
+                    .header("Authorization", "Basic " + basic)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(Map.class);
+        } catch (HttpClientErrorException refused) {
+            throw new CliException(ExitCodes.NOT_AUTHENTICATED, refusal(refused));
+        }
         Object accessToken = answer == null ? null : answer.get("access_token");
         if (accessToken == null) {
             throw new CliException(ExitCodes.NOT_AUTHENTICATED, "The gateway issued no token for " + config.clientId());
         }
         return accessToken.toString();
+    }
+
+    private String refusal(HttpClientErrorException refused) {
+        String why = ErrorHandler.problemMessage(refused);
+        if (why.startsWith("invalid_scope")) {
+            return "The gateway refused the scopes " + String.join(" ", config.scopes()) + " for client "
+                    + config.clientId() + ": log in again with --scope for each scope the client holds";
+        }
+        return "The gateway refused a token for client " + config.clientId() + ": " + why;
     }
 
     private static <T> T proxy(RestClient client, Class<T> type) {

@@ -1,5 +1,6 @@
 package dev.llmfleet.cli;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.client.HttpClientErrorException;
 import picocli.CommandLine.ArgGroup;
@@ -27,6 +28,13 @@ final class LoginCommand extends FleetCommand {
 
         @Option(names = "--client-secret", required = true, description = "The client's secret")
         String clientSecret;
+
+        @Option(
+                names = "--scope",
+                split = "[ ,]",
+                description = "Scopes to ask the gateway for, each one the client holds"
+                        + " (default: fleet:read, fleet:operate, inference:use)")
+        List<String> scopes;
     }
 
     @Override
@@ -34,7 +42,12 @@ final class LoginCommand extends FleetCommand {
         CliConfig current = global.config();
         CliConfig candidate = credentials.apiKey != null
                 ? new CliConfig(current.url(), null, null, credentials.apiKey)
-                : new CliConfig(current.url(), credentials.client.clientId, credentials.client.clientSecret, null);
+                : new CliConfig(
+                        current.url(),
+                        credentials.client.clientId,
+                        credentials.client.clientSecret,
+                        null,
+                        credentials.client.scopes);
         verify(new FleetConnection(candidate));
         candidate.save(global.configDir());
         Output out = out();

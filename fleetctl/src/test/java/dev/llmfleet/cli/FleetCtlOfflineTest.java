@@ -37,6 +37,20 @@ class FleetCtlOfflineTest {
         assertThat(CliConfig.load(configDir)).isEqualTo(new CliConfig("http://fleet:7000", "ops", "s3cret", null));
     }
 
+    @Test
+    void keepsTheScopesAClientLoggedInWith() {
+        new CliConfig("http://fleet:7000", "viewer", "s", null, List.of("fleet:read")).save(configDir);
+
+        assertThat(CliConfig.load(configDir).scopes()).containsExactly("fleet:read");
+    }
+
+    @Test
+    void credentialsStoredWithoutScopesAskForWhatFleetctlNeeds() throws IOException {
+        Files.writeString(configDir.resolve(CliConfig.FILE), "url=http://fleet:7000\nclient_id=ops\nclient_secret=s\n");
+
+        assertThat(CliConfig.load(configDir).scopes()).containsExactly("fleet:read", "fleet:operate", "inference:use");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -61,6 +61,67 @@ class FleetCtlStandInTest {
     }
 
     @Test
+    void aClientLogsInWithTheScopesFleetctlNeedsAndAsksTheGatewayForThemEachCommand() {
+        fleet.json("POST", "/oauth2/token", Map.of("access_token", "jwt", "token_type", "Bearer"));
+        fleet.json("GET", "/api/scheduler/queue", queue());
+
+        CliRun login = run("login", "--client-id", "ops", "--client-secret", "s3cret", "--url", fleet.url());
+        CliRun queue = run("queue", "status");
+
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        assertThat(login.out()).isEqualTo("Logged in to " + fleet.url() + " as client ops\n");
+        assertThat(CliConfig.load(configDir).scopes()).containsExactly("fleet:read", "fleet:operate", "inference:use");
+        assertThat(queue.exitCode()).isZero();
+        assertThat(fleet.requests())
+                .filteredOn(r -> r.path().equals("/oauth2/token"))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                        .contains("grant_type=client_credentials")
+                        .contains("scope=fleet%3Aread+fleet%3Aoperate+inference%3Ause"));
+    }
+
+    @Test
+    void aClientThatHoldsFewerScopesNamesThemAtLogin() {
+        fleet.json("POST", "/oauth2/token", Map.of("access_token", "jwt", "token_type", "Bearer"));
+        fleet.json("GET", "/api/scheduler/queue", queue());
+
+        CliRun login = run(
+                "login",
+                "--client-id",
+                "viewer",
+                "--client-secret",
+                "s",
+                "--scope",
+                "fleet:read",
+                "--url",
+                fleet.url());
+
+        assertThat(login.exitCode()).isZero();
+        assertThat(CliConfig.load(configDir).scopes()).containsExactly("fleet:read");
+        assertThat(fleet.requests())
+                .filteredOn(r -> r.path().equals("/oauth2/token"))
+                .singleElement()
+                .satisfies(r -> assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                        .contains("scope=fleet%3Aread")
+                        .doesNotContain("operate"));
+    }
+
+    @Test
+    void scopesTheGatewayRefusesAreNotAuthenticatedWithAHintToNameThem() {
+        fleet.answer(
+                "POST",
+                "/oauth2/token",
+                new StandInFleet.Answer(400, "application/json", "{\"error\":\"invalid_scope\"}"));
+
+        CliRun login = run("login", "--client-id", "viewer", "--client-secret", "s", "--url", fleet.url());
+
+        assertThat(login.exitCode()).isEqualTo(ExitCodes.NOT_AUTHENTICATED);
+        assertThat(login.err())
+                .contains("refused the scopes fleet:read fleet:operate inference:use for client viewer")
+                .contains("--scope");
+    }
+
+    @Test
     void trainStatusAsJsonIsTheTrainersOwnShape() {
         fleet.json("GET", "/api/trainer/status", TrainerStatuses.training(120, 200, 1.25, 1.5, 900.0, 65L));
 
