@@ -89,7 +89,9 @@ class Deployment {
             String previousVersion,
             String reason,
             String requestedBy,
+            String owner,
             Instant now,
+            Duration lease,
             Duration stepDeadline) {
         this.id = UUID.randomUUID();
         this.kind = kind;
@@ -102,6 +104,8 @@ class Deployment {
         this.startedAt = now;
         this.nextAttemptAt = now;
         this.stepDeadline = now.plus(stepDeadline);
+        this.owner = owner;
+        this.leaseUntil = now.plus(lease);
     }
 
     /** Whether {@code owner} may drive it now: it holds it, or nobody holds it any more. */

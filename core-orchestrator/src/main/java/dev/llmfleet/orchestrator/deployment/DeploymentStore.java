@@ -52,8 +52,15 @@ class DeploymentStore {
                 });
         Instant now = clock.instant();
         Deployment deployment = new Deployment(
-                kind, version, deployedVersion().orElse(null), reason, requestedBy, now, settings.stepDeadline());
-        deployment.claim(owner, now, settings.lease(), settings.stepDeadline());
+                kind,
+                version,
+                deployedVersion().orElse(null),
+                reason,
+                requestedBy,
+                owner,
+                now,
+                settings.lease(),
+                settings.stepDeadline());
         try {
             return repository.saveAndFlush(deployment);
         } catch (DataIntegrityViolationException e) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.llmfleet.api.orchestrator.DecisionView;
 import dev.llmfleet.api.orchestrator.DeploymentView;
 import dev.llmfleet.orchestrator.twin.FleetTwinService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +19,9 @@ class DeploymentLifecycleTest extends StandInFleetTest {
     @Autowired
     FleetTwinService twin;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void deploysAVersionToEveryInferenceHostAndRecordsTheDecision() {
         InferenceStandIn a = inferenceHost("127.0.0.21", "v001");
@@ -25,6 +30,7 @@ class DeploymentLifecycleTest extends StandInFleetTest {
         DeploymentView started = deployments.deploy("v002", "better on arithmetic", DeploymentService.ORCHESTRATOR);
         assertThat(started.state()).isEqualTo("PENDING");
         assertThat(started.previousVersion()).isNull();
+        double deployedBefore = deployedCount();
 
         DeploymentView ended = awaitEnd(started.id(), "DEPLOYED");
 
@@ -32,6 +38,7 @@ class DeploymentLifecycleTest extends StandInFleetTest {
         assertThat(a.reloads()).containsExactly("v002");
         assertThat(b.reloads()).containsExactly("v002");
         assertThat(deployments.deployedVersion()).contains("v002");
+        assertThat(deployedCount()).isEqualTo(deployedBefore + 1);
         assertThat(decisions.recent("DEPLOY", 20)).anySatisfy(d -> {
             assertThat(d.subject()).isEqualTo("v002");
             assertThat(d.outcome()).isEqualTo("deployed to 2 host(s)");
@@ -153,6 +160,13 @@ class DeploymentLifecycleTest extends StandInFleetTest {
         assertThat(a.version()).isEqualTo("v001");
         assertThat(decisions.recent("ROLLBACK", 20))
                 .anySatisfy(d -> assertThat(d.outcome()).isEqualTo("rolled back from v002 to v001"));
+    }
+
+    private double deployedCount() {
+        Counter counter = meters.find("fleet.orchestrator.deployments")
+                .tag("outcome", "deployed")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void insertTarget(UUID deployment, InferenceStandIn host, boolean loaded) {

@@ -53,7 +53,7 @@ class DeploymentTest {
     @Test
     void isLeftAloneByOthersWhileItsLeaseRunsAndTakenOverWithAFreshDeadlineAfter() {
         Deployment deployment = deployment("v001");
-        deployment.claim("first", T0, LEASE, DEADLINE);
+        assertThat(deployment.claim("first", T0, LEASE, DEADLINE)).isFalse();
         deployment.retryLater("host down", T0, Duration.ofSeconds(1));
 
         assertThat(deployment.claimableBy("second", T0.plus(LEASE).minusSeconds(1)))
@@ -83,6 +83,6 @@ class DeploymentTest {
     }
 
     private static Deployment deployment(String previous) {
-        return new Deployment(DeploymentKind.DEPLOY, "v002", previous, null, "operator", T0, DEADLINE);
+        return new Deployment(DeploymentKind.DEPLOY, "v002", previous, null, "operator", "first", T0, LEASE, DEADLINE);
     }
 }

@@ -31,6 +31,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         properties = {
             "fleet.security.enabled=false",
             "fleet.registry.enabled=false",
+            // the pipeline's own loop is tested on its own; here it would only act on the mocks
+            "fleet.orchestrator.pipeline.enabled=false",
             "fleet.orchestrator.registry.ttl=1h",
             "fleet.orchestrator.coordinator.timeout=2s",
             "fleet.orchestrator.coordinator.attempts=2",

@@ -13,6 +13,8 @@ import dev.llmfleet.api.scheduler.DeviceStatus;
 import dev.llmfleet.api.scheduler.QueueStatus;
 import dev.llmfleet.orchestrator.deployment.InferenceStandIn;
 import dev.llmfleet.orchestrator.deployment.StandInFleetTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ class FleetTwinTest extends StandInFleetTest {
 
     @Autowired
     FleetTwinService twin;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void showsHostsServicesAndWhatEachInferenceHostServesWhileAFailingPartIsNamedUnavailable() {
@@ -141,6 +146,14 @@ class FleetTwinTest extends StandInFleetTest {
             assertThat(h.present()).isFalse();
             assertThat(h.expected()).isTrue();
         });
+        assertThat(meters.get("fleet.orchestrator.drift")
+                        .tag("kind", "HOST_MISSING")
+                        .gauge()
+                        .value())
+                .isPositive();
+        // what a restarted orchestrator reads back
+        assertThat(new ExpectedFleet(jdbc, Clock.systemUTC()).observe(List.of()))
+                .containsEntry(a.host(), Map.of("inference-service", "inference"));
 
         assertThat(mvc.delete().uri("/api/orchestrator/twin/hosts/{host}", a.host()))
                 .hasStatus(HttpStatus.NO_CONTENT);
