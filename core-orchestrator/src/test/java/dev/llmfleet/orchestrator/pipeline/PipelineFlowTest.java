@@ -23,12 +23,17 @@ import dev.llmfleet.api.scheduler.JobResponse;
 import dev.llmfleet.api.scheduler.JobState;
 import dev.llmfleet.api.scheduler.SubmitJobRequest;
 import dev.llmfleet.orchestrator.coordinator.CoordinatorException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class PipelineFlowTest extends PipelineTestBase {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void generatesABatchForEachActiveSkillWhenFewerThanTwoTrainingJobsWait() {
@@ -380,5 +385,39 @@ class PipelineFlowTest extends PipelineTestBase {
 
         assertThat(DEPLOYMENTS.started().getLast().version()).isEqualTo("v002");
         assertThat(LIFECYCLE.consolidations.getLast().sourceCheckpoint()).isEqualTo(regressed.checkpoint());
+    }
+
+    @Test
+    void countsRunsByStepAndEvaluationsAndShowsTheBestScore() {
+        double reportedBefore = meters.counter("fleet.orchestrator.evaluations", "outcome", "reported")
+                .count();
+
+        evaluated("a.jsonl", 9, 1.0, 1.0);
+        trainedAndEvaluating("b.jsonl", 1.0);
+
+        assertThat(meters.get("fleet.orchestrator.pipeline.runs")
+                        .tag("step", "EVALUATING")
+                        .gauge()
+                        .value())
+                .as("the second run; the first moved on when the pipeline turned for the second")
+                .isEqualTo(1);
+        assertThat(meters.get("fleet.orchestrator.pipeline.runs")
+                        .tag("step", "DEPLOYING")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        assertThat(meters.get("fleet.orchestrator.pipeline.runs")
+                        .tag("step", "DONE")
+                        .gauge()
+                        .value())
+                .isZero();
+        assertThat(meters.counter("fleet.orchestrator.evaluations", "outcome", "reported")
+                                .count()
+                        - reportedBefore)
+                .isEqualTo(1);
+        assertThat(meters.get("fleet.orchestrator.candidates.best.score")
+                        .gauge()
+                        .value())
+                .isCloseTo(0.8, within(1e-9));
     }
 }

@@ -24,23 +24,6 @@ class PipelineTestBeans {
     static final FakeDeployments DEPLOYMENTS = new FakeDeployments();
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
 
-    /** The settings every pipeline test runs with: loops off (tests turn the pipeline by hand). */
-    static final String[] PROPERTIES = {
-        "fleet.registry.enabled=false",
-        "fleet.security.enabled=false",
-        "fleet.orchestrator.pipeline.enabled=false",
-        "fleet.orchestrator.curriculum.active-skills=arithmetic",
-        "fleet.orchestrator.curriculum.validation-size=10",
-        "fleet.orchestrator.curriculum.batch-size=20",
-        "fleet.orchestrator.coordinator.attempts=1",
-        "fleet.orchestrator.coordinator.breaker-window=1000",
-        "fleet.orchestrator.registry.sweep-interval=1h",
-        "fleet.orchestrator.registry.flush-interval=1h",
-        "fleet.orchestrator.twin.refresh-interval=1h",
-        "fleet.orchestrator.twin.reconcile-interval=1h",
-        "fleet.orchestrator.deployment.interval=1h"
-    };
-
     static void reset() {
         SCHEDULER.reset();
         TRAINER.reset();
