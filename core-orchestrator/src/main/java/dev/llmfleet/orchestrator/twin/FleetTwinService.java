@@ -51,7 +51,7 @@ public class FleetTwinService {
     /** The latest snapshot, read again first when it is stale. */
     public FleetTwin current() {
         FleetTwin latest = snapshot;
-        return fresh(latest) ? latest : refreshIfStale();
+        return fresh(latest) ? latest : refreshIfStale(latest);
     }
 
     /** Reads the fleet now (after a change the orchestrator made itself, so that the twin shows it). */
@@ -91,12 +91,12 @@ public class FleetTwinService {
         }
     }
 
-    private FleetTwin refreshIfStale() {
+    private FleetTwin refreshIfStale(FleetTwin seen) {
         refreshing.lock();
         try {
-            // another caller may have read it while this one waited
+            // a refresh that finished while this caller waited is as new as it gets: take it
             FleetTwin latest = snapshot;
-            return fresh(latest) ? latest : refresh();
+            return latest != seen || fresh(latest) ? latest : refresh();
         } finally {
             refreshing.unlock();
         }
