@@ -177,6 +177,27 @@ class FleetCtlStandInTest {
     }
 
     @Test
+    void trainWatchOfARunThatGoesOnEndsWhenInterruptedWithExitCode130() throws Exception {
+        fleet.json("GET", "/api/trainer/status", TrainerStatuses.training(3, 100, 1.0, 1.1, 50.0, 600L));
+        AtomicReference<CliRun> result = new AtomicReference<>();
+        Thread watcher =
+                Thread.ofPlatform().start(() -> result.set(run("train", "watch", "--plain", "--interval", "20ms")));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fleet.requests().stream()
+                                .filter(r -> r.path().equals("/api/trainer/status"))
+                                .count()
+                        >= 3);
+        watcher.interrupt();
+        watcher.join(10_000);
+
+        assertThat(result.get().exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(result.get().out().lines())
+                .containsExactly(
+                        "[..............................]  3/100    3%  loss 1.0000  val 1.1000  50 tok/s  ETA 10m 00s");
+    }
+
+    @Test
     void trainWatchAsJsonPrintsOneStatusPerChange() {
         fleet.json(
                 "GET",
