@@ -3,6 +3,7 @@ package dev.llmfleet.orchestrator.pipeline;
 import dev.llmfleet.orchestrator.OrchestratorProperties;
 import dev.llmfleet.orchestrator.deployment.Deployments;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -12,11 +13,15 @@ import org.springframework.stereotype.Component;
  * deployed yet, or when its score beats the deployed model's score on the same suites by more than
  * the margin. When the deployed model cannot be measured on those suites (its checkpoint is gone),
  * the candidate is judged as if nothing were deployed: the regression check still guards it.
+ *
+ * <p>While another candidate is being promoted or deployed, judging waits: the model to beat is the
+ * one that deployment leaves, not the one it replaces.
  */
 @Component
 class JudgingStep implements StepHandler {
 
     private final CandidateRepository candidates;
+    private final PipelineRunRepository runs;
     private final Deployments deployments;
     private final Baselines baselines;
     private final Verdicts verdicts;
@@ -25,11 +30,13 @@ class JudgingStep implements StepHandler {
 
     JudgingStep(
             CandidateRepository candidates,
+            PipelineRunRepository runs,
             Deployments deployments,
             Baselines baselines,
             Verdicts verdicts,
             OrchestratorProperties properties) {
         this.candidates = candidates;
+        this.runs = runs;
         this.deployments = deployments;
         this.baselines = baselines;
         this.verdicts = verdicts;
@@ -47,6 +54,10 @@ class JudgingStep implements StepHandler {
         Candidate candidate = candidates.findById(run.candidateId()).orElseThrow();
         if (candidate.regression()) {
             verdicts.regression(run.id(), candidate.id(), settings.regressionThreshold());
+            return;
+        }
+        if (deployments.inProgress().isPresent()
+                || runs.existsByStepIn(EnumSet.of(PipelineStep.PROMOTING, PipelineStep.DEPLOYING))) {
             return;
         }
         double score = candidate.score(scoring);

@@ -25,6 +25,8 @@ interface PipelineRunRepository extends JpaRepository<PipelineRun, UUID> {
 
     long countByStep(PipelineStep step);
 
+    boolean existsByStepIn(Collection<PipelineStep> steps);
+
     long countByStepAndJobIdIsNull(PipelineStep step);
 
     long countBySkillAndGeneratedTrue(String skill);

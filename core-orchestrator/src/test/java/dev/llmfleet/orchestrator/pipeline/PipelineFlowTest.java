@@ -420,4 +420,55 @@ class PipelineFlowTest extends PipelineTestBase {
                         .value())
                 .isCloseTo(0.8, within(1e-9));
     }
+
+    @Test
+    void judgesACandidateOnlyOnceTheDeploymentInProgressHasEnded() {
+        Candidate first = evaluated("first.jsonl", 5, 1.0, 0.95);
+        turn();
+        assertThat(runOf(first).step()).isEqualTo(PipelineStep.DEPLOYING);
+
+        Candidate second = evaluated("second.jsonl", 6, 1.0, 0.95);
+        turn();
+        assertThat(runOf(second).step())
+                .as("judged against what the running deployment leaves, not before")
+                .isEqualTo(PipelineStep.JUDGING);
+
+        DEPLOYMENTS.end("v001", "DEPLOYED");
+        turn();
+
+        assertThat(runOf(first).step()).isEqualTo(PipelineStep.DONE);
+        assertThat(runOf(second).step()).isEqualTo(PipelineStep.DEPLOYING);
+        assertThat(decisions.about(CandidateScorer.subject(second.id())))
+                .filteredOn(d -> d.kind().equals("PROMOTE"))
+                .singleElement()
+                .satisfies(d -> assertThat(String.join("\n", d.reasons())).contains("deployed v001"));
+    }
+
+    @Test
+    void marksACandidateRolledBackWhenItsDeploymentIsRolledBack() {
+        Candidate candidate = evaluated("first.jsonl", 7, 1.0, 0.95);
+        turn();
+
+        DEPLOYMENTS.end("v001", "ROLLED_BACK");
+        turn();
+
+        assertThat(runOf(candidate).step()).isEqualTo(PipelineStep.DONE);
+        assertThat(ranking.candidate(candidate.id()).state()).isEqualTo("ROLLED_BACK");
+        assertThat(ranking.candidate(candidate.id()).version()).isEqualTo("v001");
+        assertThat(decisions.recent("ROLLBACK", 10))
+                .singleElement()
+                .satisfies(d -> assertThat(d.subject()).isEqualTo(CandidateScorer.subject(candidate.id())));
+    }
+
+    @Test
+    void endsTheRunFailedWhenItsDeploymentFails() {
+        Candidate candidate = evaluated("first.jsonl", 7, 1.0, 0.95);
+        turn();
+
+        DEPLOYMENTS.end("v001", "FAILED");
+        turn();
+
+        assertThat(runOf(candidate).step()).isEqualTo(PipelineStep.FAILED);
+        assertThat(runOf(candidate).lastError()).contains("v001", "failed");
+    }
 }
