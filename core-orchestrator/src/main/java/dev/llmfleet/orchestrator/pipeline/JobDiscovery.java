@@ -37,6 +37,9 @@ class JobDiscovery {
     /** One pass; answers how many jobs were new to the pipeline. Throws when the scheduler cannot be reached. */
     int discover() {
         List<JobResponse> jobs = calls.trainingJobs();
+        if (jobs.isEmpty()) {
+            return 0;
+        }
         Set<UUID> known = runs
                 .findKnownJobIds(jobs.stream().map(JobResponse::id).toList())
                 .stream()

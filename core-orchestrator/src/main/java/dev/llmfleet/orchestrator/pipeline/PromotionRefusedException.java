@@ -27,8 +27,8 @@ public class PromotionRefusedException extends FleetException {
                 "candidate-already-deployed", "Candidate " + id + " is deployed already as " + version);
     }
 
-    static PromotionRefusedException busy(UUID id, String step) {
-        return new PromotionRefusedException(
-                "candidate-busy", "The run of candidate " + id + " is " + step + " already");
+    /** {@code why} completes "The run of candidate ... ". */
+    static PromotionRefusedException busy(UUID id, String why) {
+        return new PromotionRefusedException("candidate-busy", "The run of candidate " + id + " " + why);
     }
 }

@@ -8,6 +8,7 @@ import dev.llmfleet.orchestrator.deployment.Deployments;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,12 +63,17 @@ public class Promotions {
         }
         PipelineRun run = runs.findById(candidate.runId()).orElseThrow();
         if (run.step() == PipelineStep.PROMOTING || run.step() == PipelineStep.DEPLOYING) {
-            throw PromotionRefusedException.busy(candidate.id(), run.step().name());
+            throw PromotionRefusedException.busy(candidate.id(), "is " + run.step() + " already");
         }
         String why =
                 request.reason() == null || request.reason().isBlank() ? "promoted by " + operator : request.reason();
         run.promote(operator, why, clock.instant());
-        runs.save(run);
+        try {
+            runs.saveAndFlush(run);
+        } catch (OptimisticLockingFailureException e) {
+            throw PromotionRefusedException.busy(
+                    candidate.id(), "was moved on by the pipeline at this moment; try again");
+        }
         List<String> reasons = new ArrayList<>();
         reasons.add("requested by " + operator + ": " + why);
         reasons.add("candidate %s: score %.4f (accuracy %.3f, validation loss %.4f) on %s"
