@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Probes are open and reloading a model is an admin action; the fleet's defaults cover the rest
- * ({@code /v1/**} needs {@code inference:use}, reads {@code fleet:read}).
+ * Probes are open; reloading a model is an operator's action ({@code fleet:operate}, like deploying
+ * through the orchestrator, whose service client holds that scope and not {@code fleet:admin}); the
+ * fleet's defaults cover the rest ({@code /v1/**} needs {@code inference:use}, reads {@code fleet:read}).
  */
 @Configuration(proxyBeanMethods = false)
 class InferenceSecurityRules {
@@ -19,6 +20,6 @@ class InferenceSecurityRules {
         return rules -> rules.requestMatchers(HttpMethod.GET, "/health", "/ready")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/models/reload")
-                .hasAuthority(FleetSecurityAutoConfiguration.scope(FleetScopes.ADMIN));
+                .hasAuthority(FleetSecurityAutoConfiguration.scope(FleetScopes.OPERATE));
     }
 }
