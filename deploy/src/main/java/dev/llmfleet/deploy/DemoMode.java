@@ -5,6 +5,7 @@ import dev.llmfleet.api.orchestrator.DeploymentView;
 import dev.llmfleet.api.orchestrator.OrchestratorClient;
 import dev.llmfleet.api.security.CreateApiKeyRequest;
 import dev.llmfleet.api.security.CreatedApiKey;
+import dev.llmfleet.api.security.FleetScopes;
 import dev.llmfleet.api.security.SecurityAdminClient;
 import dev.llmfleet.api.trainer.TrainerClient;
 import dev.llmfleet.api.trainer.TrainerState;
@@ -231,6 +232,7 @@ final class DemoMode implements Runnable {
         }
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "client_credentials");
+        form.add("scope", String.join(" ", FleetScopes.ALL));
         JsonNode answer = RestClient.create(fleet.baseUrl("security-gateway"))
                 .post()
                 .uri("/oauth2/token")
