@@ -1,0 +1,193 @@
+package dev.llmfleet.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.llmfleet.api.inference.InferenceClient;
+import dev.llmfleet.api.orchestrator.CandidateView;
+import dev.llmfleet.api.orchestrator.DecisionView;
+import dev.llmfleet.api.orchestrator.DeploymentView;
+import dev.llmfleet.api.orchestrator.OrchestratorClient;
+import dev.llmfleet.api.orchestrator.SkillExample;
+import dev.llmfleet.api.orchestrator.SkillState;
+import dev.llmfleet.api.security.ClientCredentials;
+import dev.llmfleet.api.security.CreateClientRequest;
+import dev.llmfleet.api.security.FleetScopes;
+import dev.llmfleet.security.client.ClientService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fleet improves its model by itself, on the all-in-one fleet on the CPU, security on: from an
+ * empty fleet the curriculum generates single-digit addition, the trainer trains, the candidate is
+ * evaluated through an evaluation job, ranked, consolidated into a version and deployed to the
+ * inference service; the deployed model answers the level's validation questions through the
+ * OpenAI API as well as the evaluation said it would; and the skill advances a level.
+ */
+class ClosedLoopEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static AllInOneFleet fleet;
+    static String token;
+    static OrchestratorClient orchestrator;
+
+    @BeforeAll
+    static void startFleet() {
+        List<String> args = new ArrayList<>();
+        for (String arg : FleetTestArgs.fastRegistry(dataDir)) {
+            if (!arg.startsWith("--fleet.orchestrator.pipeline.enabled=")) {
+                args.add(arg);
+            }
+        }
+        args.addAll(List.of(
+                "--fleet.orchestrator.pipeline.enabled=true",
+                "--fleet.orchestrator.pipeline.interval=1s",
+                "--fleet.orchestrator.pipeline.retry-backoff=1s",
+                "--fleet.orchestrator.deployment.interval=1s",
+                "--fleet.orchestrator.curriculum.passes-to-advance=1",
+                "--fleet.orchestrator.curriculum.active-skills=arithmetic",
+                "--fleet.scheduler.leases.ttl=5s",
+                "--fleet.scheduler.scheduling.tick=200ms",
+                "--fleet.trainer.worker.poll-wait=2s",
+                "--fleet.trainer.worker.retry-delay=500ms",
+                "--fleet.trainer.training.max-steps=600",
+                "--fleet.trainer.training.batch-size=32",
+                "--fleet.trainer.training.eval-steps=100",
+                "--fleet.trainer.training.save-steps=50",
+                "--fleet.trainer.snapshots.prompts=4",
+                "--fleet.trainer.snapshots.max-new-tokens=4"));
+        fleet = AllInOneFleet.start(args.toArray(String[]::new));
+        ClientCredentials admin = fleet.context("security-gateway")
+                .getBean(ClientService.class)
+                .create(new CreateClientRequest("loop-admin-" + UUID.randomUUID(), Set.copyOf(FleetScopes.ALL)));
+        token = token(admin.clientId(), admin.clientSecret());
+        orchestrator = client("core-orchestrator", OrchestratorClient.class);
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void fromAnEmptyFleetTheCurriculumTrainsEvaluatesDeploysAndAdvances() {
+        DeploymentView deployed = await().atMost(Duration.ofMinutes(8))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(
+                        () -> orchestrator.deployments().stream()
+                                .filter(d -> "DEPLOYED".equals(d.state()))
+                                .findFirst()
+                                .orElse(null),
+                        d -> d != null);
+
+        CandidateView candidate = orchestrator.candidates().stream()
+                .filter(c -> deployed.version().equals(c.version()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(candidate.accuracyBySkillLevel()).containsKey("arithmetic/1");
+        double evaluated = candidate.accuracyBySkillLevel().get("arithmetic/1");
+        assertThat(evaluated).as("accuracy on the level-1 suite").isGreaterThanOrEqualTo(0.8);
+        assertThat(orchestrator.decisions()).extracting(DecisionView::kind).contains("GENERATE", "PROMOTE", "DEPLOY");
+
+        assertThat(client("inference-service", InferenceClient.class).info().version())
+                .as("the version the inference host serves")
+                .isEqualTo(deployed.version());
+
+        List<SkillExample> suite = rest("core-orchestrator")
+                .get()
+                .uri("/api/curriculum/skills/arithmetic/levels/1/validation-suite")
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<SkillExample>>() {});
+        int right = 0;
+        for (SkillExample question : suite) {
+            right += question.answer().equals(chat(question.prompt())) ? 1 : 0;
+        }
+        double throughTheApi = (double) right / suite.size();
+        assertThat(throughTheApi)
+                .as("the served model answers the level's questions as the evaluation said")
+                .isCloseTo(evaluated, org.assertj.core.data.Offset.offset(0.05))
+                .isGreaterThanOrEqualTo(0.8);
+
+        SkillState arithmetic = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> rest("core-orchestrator")
+                                .get()
+                                .uri("/api/curriculum/skills/arithmetic")
+                                .retrieve()
+                                .body(SkillState.class),
+                        s -> s.level() >= 2);
+        assertThat(arithmetic.level()).isEqualTo(2);
+    }
+
+    private static String chat(String question) {
+        JsonNode answer = rest("inference-service")
+                .post()
+                .uri("/v1/chat/completions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "model",
+                        "fleet",
+                        "temperature",
+                        0,
+                        "max_tokens",
+                        8,
+                        "messages",
+                        List.of(Map.of("role", "user", "content", question))))
+                .retrieve()
+                .body(JsonNode.class);
+        return answer.path("choices")
+                .path(0)
+                .path("message")
+                .path("content")
+                .asString()
+                .trim();
+    }
+
+    private static String token(String id, String secret) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        form.add("scope", String.join(" ", FleetScopes.ALL));
+        JsonNode answer = RestClient.create(fleet.baseUrl("security-gateway"))
+                .post()
+                .uri("/oauth2/token")
+                .headers(h -> h.setBasicAuth(id, secret))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .body(JsonNode.class);
+        return answer.get("access_token").asString();
+    }
+
+    private static RestClient rest(String service) {
+        return RestClient.builder()
+                .baseUrl(fleet.baseUrl(service))
+                .defaultHeader("Authorization", "Bearer " + token)
+                .build();
+    }
+
+    private static <T> T client(String service, Class<T> type) {
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest(service)))
+                .build()
+                .createClient(type);
+    }
+}
