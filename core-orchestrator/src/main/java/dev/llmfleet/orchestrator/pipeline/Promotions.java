@@ -50,7 +50,7 @@ public class Promotions {
         if (!candidate.isEvaluated()) {
             throw PromotionRefusedException.notEvaluated(candidate.id());
         }
-        if (candidate.regression() && !request.force()) {
+        if (candidate.regression() && !request.forced()) {
             throw PromotionRefusedException.regression(
                     candidate.id(), candidate.validationLoss(), candidate.bestValidationLoss());
         }

@@ -9,4 +9,10 @@ import java.util.UUID;
  * if it does not beat the deployed model (a regression is still refused unless {@code force}).
  */
 public record PromoteRequest(
-        @NotNull UUID candidateId, @Size(max = 500) String reason, boolean force) {}
+        @NotNull UUID candidateId, @Size(max = 500) String reason, Boolean force) {
+
+    /** Whether a regression is promoted anyway; false when not given. */
+    public boolean forced() {
+        return Boolean.TRUE.equals(force);
+    }
+}
