@@ -31,8 +31,11 @@ final class ChatCommand extends FleetCommand {
     @Option(names = "--system", paramLabel = "TEXT", description = "A system message before the prompt")
     String system;
 
-    @Option(names = "--temperature", description = "0 for greedy answers; higher for more varied ones")
-    Double temperature;
+    @Option(
+            names = "--temperature",
+            defaultValue = "0",
+            description = "0 (the default) for the model's most likely answer; higher for more varied ones")
+    double temperature;
 
     @Option(names = "--model", description = "The model name (default: the one the inference service serves)")
     String model;
@@ -41,6 +44,9 @@ final class ChatCommand extends FleetCommand {
     public Integer call() {
         if (maxTokens != null && maxTokens < 1) {
             throw usage("--max-tokens must be at least 1");
+        }
+        if (temperature < 0) {
+            throw usage("--temperature cannot be negative");
         }
         RestClient inference = fleet().restClient(INFERENCE);
         Map<String, Object> request = new LinkedHashMap<>();
@@ -54,9 +60,7 @@ final class ChatCommand extends FleetCommand {
         if (maxTokens != null) {
             request.put("max_tokens", maxTokens);
         }
-        if (temperature != null) {
-            request.put("temperature", temperature);
-        }
+        request.put("temperature", temperature);
         Map<?, ?> response = inference
                 .post()
                 .uri("/v1/chat/completions")

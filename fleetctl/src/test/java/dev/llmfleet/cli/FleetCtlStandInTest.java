@@ -405,6 +405,9 @@ class FleetCtlStandInTest {
                 .body());
         assertThat(sent.get("model").asString()).isEqualTo("tiny");
         assertThat(sent.get("max_tokens").asInt()).isEqualTo(3);
+        assertThat(sent.get("temperature").asDouble())
+                .as("greedy unless asked otherwise")
+                .isZero();
         assertThat(sent.get("messages").get(0).get("role").asString()).isEqualTo("system");
         assertThat(sent.get("messages").get(1).get("content").asString()).isEqualTo("What is 2+2?");
     }
