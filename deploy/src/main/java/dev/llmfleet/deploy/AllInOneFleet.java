@@ -31,8 +31,12 @@ public final class AllInOneFleet implements AutoCloseable {
                 if (registryUrl != null && !hasArg(args, "fleet.registry.url")) {
                     appArgs.add("--fleet.registry.url=" + registryUrl);
                 }
+                // no shutdown hook per service: they would all close at once on Ctrl-C, the registry
+                // and the scheduler going while the trainer still reports to them; the launcher's
+                // one hook closes them in reverse order instead (see close())
                 ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                         .main(application)
+                        .registerShutdownHook(false)
                         .run(appArgs.toArray(String[]::new));
                 String name = FleetServices.describe(application).name();
                 contexts.put(name, context);

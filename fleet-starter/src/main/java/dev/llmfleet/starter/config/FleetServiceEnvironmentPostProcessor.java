@@ -60,6 +60,10 @@ public class FleetServiceEnvironmentPostProcessor implements EnvironmentPostProc
         defaults.put("spring.threads.virtual.enabled", true);
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+        // a peer that stops answering must not hold a caller forever; longer than the scheduler's
+        // lease long-poll (20 s), shorter than a lease
+        defaults.put("spring.http.clients.connect-timeout", "5s");
+        defaults.put("spring.http.clients.read-timeout", "60s");
         defaults.put("spring.jpa.open-in-view", false);
         defaults.put("spring.jpa.hibernate.ddl-auto", "validate");
         defaults.put("spring.jpa.properties.hibernate.default_schema", service.schema());
