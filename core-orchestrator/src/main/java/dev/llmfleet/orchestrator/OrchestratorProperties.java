@@ -77,6 +77,7 @@ public record OrchestratorProperties(
      * @param activeSkills the skills the fleet is teaching
      * @param validationSize how many questions a level's validation suite holds
      * @param batchSize how many examples one generated training file holds
+     * @param reviewShare the share of a generated file asked from the levels below the current one
      */
     public record Curriculum(
             @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.8")
@@ -85,7 +86,10 @@ public record OrchestratorProperties(
             @Min(1) @DefaultValue("3") int passesToAdvance,
             @NotEmpty @DefaultValue("arithmetic") List<String> activeSkills,
             @Min(1) @DefaultValue("50") int validationSize,
-            @Min(1) @DefaultValue("400") int batchSize) {}
+            @Min(1) @DefaultValue("400") int batchSize,
+
+            @DecimalMin("0.0") @DecimalMax("0.9") @DefaultValue("0.25")
+            double reviewShare) {}
 
     /**
      * @param enabled false turns every loop of the pipeline off (generation, discovery, the steps)

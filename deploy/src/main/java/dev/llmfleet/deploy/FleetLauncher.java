@@ -1,5 +1,6 @@
 package dev.llmfleet.deploy;
 
+import dev.llmfleet.starter.datasource.EmbeddedDatabase;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -18,6 +19,8 @@ public final class FleetLauncher {
     public static void main(String[] args) {
         boolean demo = DemoMode.requested(args);
         String[] serviceArgs = demo ? DemoMode.arguments(args) : args;
+        // the fleet's own hook stops the embedded database after every service has finished
+        System.setProperty(EmbeddedDatabase.SHUTDOWN_HOOK_PROPERTY, "false");
         AllInOneFleet fleet = AllInOneFleet.start(serviceArgs);
         Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "fleet-shutdown"));
         System.out.printf(

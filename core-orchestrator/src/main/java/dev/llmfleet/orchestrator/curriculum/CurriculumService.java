@@ -6,6 +6,7 @@ import dev.llmfleet.api.orchestrator.SkillState;
 import dev.llmfleet.orchestrator.OrchestratorProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -96,21 +97,36 @@ public class CurriculumService {
 
     /**
      * A fresh training batch in {@code chat_sft_v1} JSON Lines for the skill's current level, with
-     * no question of that level's validation suite in it.
+     * a share ({@code review-share}) of questions from the levels below so that a model trained on
+     * it keeps what the earlier levels taught; no question of any level's validation suite is in it.
      */
     @Transactional
     public String trainingBatch(String skillName, long seed) {
         Skill skill = skill(skillName);
         int level = progressOf(skill).level();
-        var held = validationSuite(skillName, level).stream()
-                .map(SkillExample::prompt)
-                .collect(Collectors.toSet());
-        List<SkillExample> examples =
-                skill.examples(level, settings.batchSize() + held.size(), new SplittableRandom(seed)).stream()
-                        .filter(e -> !held.contains(e.prompt()))
-                        .limit(settings.batchSize())
-                        .toList();
-        return ChatDataset.toJsonLines(skill, examples);
+        SplittableRandom random = new SplittableRandom(seed);
+        // the levels' question spaces overlap (3+4 is asked at levels 1, 2 and 3): hold out every suite
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (int suiteLevel = 1; suiteLevel <= level; suiteLevel++) {
+            validationSuite(skillName, suiteLevel).forEach(e -> held.add(e.prompt()));
+        }
+        int review = level == 1 ? 0 : (int) Math.round(settings.batchSize() * settings.reviewShare());
+        java.util.Map<String, SkillExample> examples = new java.util.LinkedHashMap<>();
+        fresh(skill, level, settings.batchSize() - review, held, random).forEach(e -> examples.put(e.prompt(), e));
+        for (int attempts = 0; examples.size() < settings.batchSize() && attempts < review * 20; attempts++) {
+            int earlier = 1 + random.nextInt(level - 1);
+            fresh(skill, earlier, 1, held, random).forEach(e -> examples.putIfAbsent(e.prompt(), e));
+        }
+        return ChatDataset.toJsonLines(skill, new ArrayList<>(examples.values()));
+    }
+
+    /** {@code count} distinct questions of {@code level} that no held-out suite asks. */
+    private static List<SkillExample> fresh(
+            Skill skill, int level, int count, java.util.Set<String> held, SplittableRandom random) {
+        return skill.examples(level, count + held.size(), random.split()).stream()
+                .filter(e -> !held.contains(e.prompt()))
+                .limit(count)
+                .toList();
     }
 
     public Skill skill(String name) {

@@ -118,6 +118,29 @@ class CurriculumServiceTest {
     }
 
     @Test
+    void mixesAQuarterOfReviewFromEarlierLevelsIntoTheTrainingDataOfALaterLevel() {
+        for (int level = 1; level <= 2; level++) {
+            for (int i = 0; i < 3; i++) {
+                curriculum.recordEvaluation("arithmetic", level, 1.0, "l" + level + "-" + i);
+            }
+        }
+        assertThat(curriculum.state("arithmetic").level()).isEqualTo(3);
+        Set<String> validation = new java.util.HashSet<>();
+        for (int level = 1; level <= 3; level++) {
+            curriculum.validationSuite("arithmetic", level).forEach(e -> validation.add(e.prompt()));
+        }
+
+        List<String> batch = curriculum.trainingBatch("arithmetic", 7).lines().toList();
+
+        java.util.regex.Pattern singleDigits = java.util.regex.Pattern.compile("\"content\":\"\\D*\\d\\D+\\d\\D*\"");
+        long review =
+                batch.stream().filter(line -> singleDigits.matcher(line).find()).count();
+        assertThat(batch).hasSize(400);
+        assertThat(review).as("single-digit questions, from levels 1 and 2").isBetween(85L, 125L);
+        assertThat(batch).noneMatch(line -> validation.stream().anyMatch(q -> line.contains("\"" + q + "\"")));
+    }
+
+    @Test
     void refusesUnknownSkillsAndLevels() {
         assertThatThrownBy(() -> curriculum.state("juggling")).isInstanceOf(UnknownSkillException.class);
         assertThatThrownBy(() -> curriculum.recordEvaluation("arithmetic", 9, 1.0, "x"))

@@ -16,6 +16,13 @@ public final class EmbeddedDatabase {
     private static final Log log = LogFactory.getLog(EmbeddedDatabase.class);
     private static final Map<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
 
+    /**
+     * Set to {@code false} by a launcher that stops the servers itself, after its services: the
+     * server's own JVM shutdown hook would otherwise stop it at once on Ctrl-C, under services
+     * still finishing their work.
+     */
+    public static final String SHUTDOWN_HOOK_PROPERTY = "fleet.embedded-database.shutdown-hook";
+
     private EmbeddedDatabase() {}
 
     /** Starts (or reuses) the server whose data lives in {@code dir} and returns its JDBC URL. */
@@ -47,7 +54,7 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(folder)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(Boolean.parseBoolean(System.getProperty(SHUTDOWN_HOOK_PROPERTY, "true")))
                     .start();
             log.info("Embedded PostgreSQL on port %d with its data in %s (started in %d ms)"
                     .formatted(server.getPort(), folder, (System.nanoTime() - started) / 1_000_000));
