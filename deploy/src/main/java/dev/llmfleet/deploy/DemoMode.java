@@ -57,7 +57,7 @@ final class DemoMode implements Runnable {
     private final PrintStream out;
     private final Duration interval;
     private volatile boolean running = true;
-    private long lastDecision;
+    private long lastDecision = -1;
     private long lastStepShown = -1;
     private String lastRunShown;
     private String deployedShown;
@@ -137,6 +137,14 @@ final class DemoMode implements Runnable {
         showTraining(trainer.status());
         List<DecisionView> decisions = new ArrayList<>(orchestrator.decisions());
         decisions.sort(Comparator.comparingLong(DecisionView::id));
+        if (lastDecision < 0) {
+            // a restarted fleet: what happened before is in the decision log, only the new is told
+            lastDecision = decisions.isEmpty() ? 0 : decisions.getLast().id();
+            if (!decisions.isEmpty()) {
+                say("carrying on from where the fleet stopped; the last decision was: "
+                        + describe(decisions.getLast()));
+            }
+        }
         for (DecisionView decision : decisions) {
             if (decision.id() > lastDecision) {
                 lastDecision = decision.id();
