@@ -37,12 +37,18 @@ class SuiteCatalog {
         this.clock = clock;
     }
 
-    /** The suites a candidate is asked now, as their keys joined by commas. */
+    /**
+     * The suites a candidate is asked now, as their keys joined by commas: for each active skill,
+     * the suite of every level up to its current one, so that a candidate that learned the new level
+     * by forgetting the earlier ones does not look better than the model it would replace.
+     */
     @Transactional
     String current() {
         List<String> keys = new ArrayList<>();
         for (SkillState skill : curriculum.activeSkills()) {
-            keys.add(stored(skill.skill(), skill.level()).key());
+            for (int level = 1; level <= skill.level(); level++) {
+                keys.add(stored(skill.skill(), level).key());
+            }
         }
         return String.join(",", keys);
     }

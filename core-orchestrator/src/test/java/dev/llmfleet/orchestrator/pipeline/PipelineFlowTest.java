@@ -234,12 +234,14 @@ class PipelineFlowTest extends PipelineTestBase {
         assertThat(curriculum.state("arithmetic").level()).isEqualTo(2);
 
         Candidate levelTwo = evaluated("second.jsonl", 6, 1.4, 1.3);
-        assertThat(levelTwo.suites()).isEqualTo("arithmetic/2@1");
+        assertThat(levelTwo.suites())
+                .as("every level up to the current one, so that forgetting shows")
+                .isEqualTo("arithmetic/1@1,arithmetic/2@1");
         turn();
 
         assertThat(runOf(levelTwo).step()).isEqualTo(PipelineStep.JUDGING);
         Evaluation baseline = evaluations
-                .findByCheckpointAndSuitesOrderByCreatedAtDesc(first.checkpoint(), "arithmetic/2@1")
+                .findByCheckpointAndSuitesOrderByCreatedAtDesc(first.checkpoint(), "arithmetic/1@1,arithmetic/2@1")
                 .getFirst();
         assertThat(baseline.purpose()).isEqualTo(EvaluationPurpose.BASELINE);
         assertThat(SCHEDULER.submitted.getLast().payloadRef()).isEqualTo("evaluation:" + baseline.id());
@@ -258,7 +260,8 @@ class PipelineFlowTest extends PipelineTestBase {
         assertThat(decisions.about(CandidateScorer.subject(levelTwo.id())))
                 .filteredOn(d -> d.kind().equals("PROMOTE"))
                 .singleElement()
-                .satisfies(d -> assertThat(String.join("\n", d.reasons())).contains("arithmetic/2@1", "v001"));
+                .satisfies(d ->
+                        assertThat(String.join("\n", d.reasons())).contains("arithmetic/1@1,arithmetic/2@1", "v001"));
     }
 
     @Test
