@@ -211,7 +211,7 @@ final class DemoMode implements Runnable {
         out.println("  curl -s " + url + "/v1/chat/completions -H \"Authorization: Bearer $(cat " + keyFile + ")\" \\");
         out.println("       -H 'Content-Type: application/json' \\");
         out.println(
-                "       -d '{\"model\":\"fleet\",\"messages\":[{\"role\":\"user\",\"content\":\"What is 3+4?\"}]}'");
+                "       -d '{\"model\":\"fleet\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"What is 3+4?\"}]}'");
         out.println();
         out.println("  or: fleetctl/fleetctl login --url http://localhost:" + fleet.port("core-orchestrator")
                 + " --api-key \"$(cat " + keyFile + ")\" && fleetctl/fleetctl chat \"What is 3+4?\"");
