@@ -1,6 +1,7 @@
 package dev.llmfleet.orchestrator.coordinator;
 
 import dev.llmfleet.orchestrator.OrchestratorProperties;
+import dev.llmfleet.starter.registry.ServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -19,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -30,10 +33,13 @@ import org.springframework.web.client.HttpClientErrorException;
  * per client named {@code coordinator-<client>}, all visible at {@code /actuator/circuitbreakers}
  * and as {@code resilience4j_*} metrics.
  *
- * <p>A 4xx answer is the caller's mistake: it is neither retried nor counted against the breaker.
+ * <p>A 4xx answer is the caller's mistake: it is neither retried nor counted against the breaker. A
+ * service with no instance registered is retried (it may be starting) but not counted either.
  */
 @Component
 public class RequestCoordinator implements DisposableBean {
+
+    private static final Log log = LogFactory.getLog(RequestCoordinator.class);
 
     /** The named clients, so that their breakers exist (and show) before their first call. */
     public static final List<String> CLIENTS =
@@ -43,6 +49,9 @@ public class RequestCoordinator implements DisposableBean {
     private final RetryRegistry retries;
     private final TimeLimiterRegistry limiters;
     private final OrchestratorProperties.Coordinator settings;
+    private final CircuitBreakerConfig breakerConfig;
+    private final RetryConfig retryConfig;
+    private final TimeLimiterConfig limiterConfig;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     public RequestCoordinator(
@@ -54,6 +63,25 @@ public class RequestCoordinator implements DisposableBean {
         this.retries = retries;
         this.limiters = limiters;
         this.settings = properties.coordinator();
+        this.breakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindowSize(settings.breakerWindow())
+                .minimumNumberOfCalls(settings.breakerWindow())
+                .failureRateThreshold(settings.breakerFailureRate())
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .ignoreException(e -> !countsAgainstTheService(e))
+                .build();
+        this.retryConfig = RetryConfig.custom()
+                .maxAttempts(settings.attempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.backoff(), 2.0))
+                .retryOnException(e ->
+                        !(e instanceof CallNotPermittedException) && !(unwrap(e) instanceof HttpClientErrorException))
+                .build();
+        this.limiterConfig = TimeLimiterConfig.custom()
+                .timeoutDuration(settings.timeout())
+                .cancelRunningFuture(true)
+                .build();
         CLIENTS.forEach(this::breaker);
     }
 
@@ -96,35 +124,36 @@ public class RequestCoordinator implements DisposableBean {
     }
 
     private CircuitBreaker breaker(String client) {
-        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                .slidingWindowSize(settings.breakerWindow())
-                .minimumNumberOfCalls(settings.breakerWindow())
-                .failureRateThreshold(settings.breakerFailureRate())
-                .waitDurationInOpenState(settings.breakerOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .ignoreExceptions(HttpClientErrorException.class)
-                .recordException(e -> !(unwrap(e) instanceof HttpClientErrorException))
-                .build();
-        return breakers.circuitBreaker("coordinator-" + client, config);
+        String name = "coordinator-" + client;
+        boolean fresh = breakers.find(name).isEmpty();
+        CircuitBreaker breaker = breakers.circuitBreaker(name, breakerConfig);
+        if (fresh) {
+            breaker.getEventPublisher()
+                    .onStateTransition(event -> log.warn("Circuit breaker " + name + ": "
+                            + event.getStateTransition() + " (last failures: "
+                            + breaker.getMetrics().getNumberOfFailedCalls() + " of "
+                            + breaker.getMetrics().getNumberOfBufferedCalls() + " calls)"))
+                    .onError(event -> log.debug(name + " call failed: " + event.getThrowable()));
+        }
+        return breaker;
     }
 
     private Retry retry(String client) {
-        RetryConfig config = RetryConfig.custom()
-                .maxAttempts(settings.attempts())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.backoff(), 2.0))
-                .retryOnException(e ->
-                        !(e instanceof CallNotPermittedException) && !(unwrap(e) instanceof HttpClientErrorException))
-                .build();
-        return retries.retry("coordinator-" + client, config);
+        return retries.retry("coordinator-" + client, retryConfig);
     }
 
     private TimeLimiter limiter(String client) {
-        TimeLimiterConfig config = TimeLimiterConfig.custom()
-                .timeoutDuration(settings.timeout())
-                .cancelRunningFuture(true)
-                .build();
-        return limiters.timeLimiter("coordinator-" + client, config);
+        return limiters.timeLimiter("coordinator-" + client, limiterConfig);
+    }
+
+    /**
+     * A refusal (4xx) is the caller's mistake, and a service with no instance registered (a fleet
+     * still starting) received nothing: neither says the service is failing.
+     */
+    private static boolean countsAgainstTheService(Throwable e) {
+        Throwable cause = unwrap(e);
+        return !(cause instanceof HttpClientErrorException)
+                && !(cause instanceof ServiceUnavailableException unavailable && unavailable.noneRegistered());
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmfleet.orchestrator.OrchestratorProperties;
+import dev.llmfleet.starter.registry.ServiceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -70,6 +71,26 @@ class RequestCoordinatorTest {
                 });
         assertThat(calls).as("an open breaker does not call").hasValue(before);
         assertThat(before).as("two tries per call until the breaker opened").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aServiceWithNoInstanceRegisteredYetIsRetriedButNotHeldAgainstIt() {
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> coordinator.call("trainer", () -> {
+                        calls.incrementAndGet();
+                        throw ServiceUnavailableException.noInstance("trainer-service");
+                    }))
+                    .isInstanceOfSatisfying(
+                            CoordinatorException.class,
+                            e -> assertThat(e.retriable()).isTrue());
+        }
+
+        assertThat(calls).as("retried: it may be starting").hasValue(20);
+        assertThat(coordinator.state("trainer"))
+                .as("a fleet that is still starting opens no breaker")
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(coordinator.call("trainer", () -> "up now")).isEqualTo("up now");
     }
 
     @Test

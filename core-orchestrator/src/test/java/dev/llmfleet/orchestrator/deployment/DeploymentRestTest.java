@@ -3,9 +3,8 @@ package dev.llmfleet.orchestrator.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
-import dev.llmfleet.api.lifecycle.VersionView;
+import dev.llmfleet.orchestrator.TestVersions;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,7 +74,7 @@ class DeploymentRestTest extends StandInFleetTest {
     @Test
     void deploysTheLatestVersionAndListsItFirst() {
         InferenceStandIn host = inferenceHost("127.0.0.31", "v001");
-        given(lifecycle.version("latest")).willReturn(version("v004"));
+        given(lifecycle.version("latest")).willReturn(TestVersions.named("v004"));
 
         assertThat(mvc.post()
                         .uri("/api/orchestrator/deployments")
@@ -108,23 +107,7 @@ class DeploymentRestTest extends StandInFleetTest {
 
     @Test
     void refusesToDeployADeletedVersion() {
-        given(lifecycle.version("v002"))
-                .willReturn(new VersionView(
-                        "v002",
-                        null,
-                        null,
-                        null,
-                        "lora",
-                        null,
-                        null,
-                        null,
-                        "0".repeat(64),
-                        1,
-                        Instant.EPOCH,
-                        "orchestrator",
-                        false,
-                        false,
-                        Instant.EPOCH));
+        given(lifecycle.version("v002")).willReturn(TestVersions.deleted("v002"));
 
         assertThat(mvc.post()
                         .uri("/api/orchestrator/deployments")
@@ -144,24 +127,5 @@ class DeploymentRestTest extends StandInFleetTest {
                 .extractingPath("$.circuitBreakers")
                 .asMap()
                 .containsKey("coordinator-lifecycle");
-    }
-
-    private static VersionView version(String name) {
-        return new VersionView(
-                name,
-                null,
-                null,
-                null,
-                "lora",
-                null,
-                null,
-                null,
-                "0".repeat(64),
-                1,
-                Instant.EPOCH,
-                "orchestrator",
-                true,
-                false,
-                null);
     }
 }

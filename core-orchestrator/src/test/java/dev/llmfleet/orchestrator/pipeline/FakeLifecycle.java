@@ -13,7 +13,7 @@ import dev.llmfleet.api.lifecycle.RestoreResult;
 import dev.llmfleet.api.lifecycle.RetentionReport;
 import dev.llmfleet.api.lifecycle.RetentionRequest;
 import dev.llmfleet.api.lifecycle.VersionView;
-import java.time.Instant;
+import dev.llmfleet.orchestrator.TestVersions;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -38,7 +38,8 @@ class FakeLifecycle implements LifecycleClient {
 
     /** A version made outside the pipeline (by hand, or before it existed). */
     synchronized VersionView made(String sourceCheckpoint) {
-        VersionView version = version("v%03d".formatted(versions.size() + 1), sourceCheckpoint, "alice");
+        VersionView version =
+                TestVersions.of("v%03d".formatted(versions.size() + 1), sourceCheckpoint, "alice", true, null);
         versions.add(version);
         return version;
     }
@@ -63,8 +64,8 @@ class FakeLifecycle implements LifecycleClient {
     public synchronized ConsolidationResult consolidate(ConsolidateRequest request) {
         reachable();
         consolidations.add(request);
-        VersionView version =
-                version("v%03d".formatted(versions.size() + 1), request.sourceCheckpoint(), request.createdBy());
+        VersionView version = TestVersions.of(
+                "v%03d".formatted(versions.size() + 1), request.sourceCheckpoint(), request.createdBy(), true, null);
         versions.add(version);
         if (loseNextAnswer) {
             loseNextAnswer = false;
@@ -77,25 +78,6 @@ class FakeLifecycle implements LifecycleClient {
         if (down) {
             throw new ResourceAccessException("Connection refused: trainer-service");
         }
-    }
-
-    private static VersionView version(String name, String checkpoint, String by) {
-        return new VersionView(
-                name,
-                "test",
-                null,
-                checkpoint,
-                "full",
-                List.of(),
-                null,
-                null,
-                "0".repeat(64),
-                1,
-                Instant.EPOCH,
-                by,
-                true,
-                false,
-                null);
     }
 
     @Override

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.BDDMockito.given;
 
-import dev.llmfleet.api.lifecycle.VersionView;
 import dev.llmfleet.api.orchestrator.Drift;
 import dev.llmfleet.api.orchestrator.FleetTwin;
 import dev.llmfleet.api.orchestrator.TwinDeployment;
 import dev.llmfleet.api.registry.InstanceStatus;
 import dev.llmfleet.api.scheduler.DeviceStatus;
 import dev.llmfleet.api.scheduler.QueueStatus;
+import dev.llmfleet.orchestrator.TestVersions;
 import dev.llmfleet.orchestrator.deployment.InferenceStandIn;
 import dev.llmfleet.orchestrator.deployment.StandInFleetTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +40,7 @@ class FleetTwinTest extends StandInFleetTest {
         given(scheduler.devices()).willReturn(List.of(gpu));
         given(scheduler.queueStatus()).willReturn(new QueueStatus(Map.of(), List.of(), List.of()));
         given(trainer.status()).willThrow(new ResourceAccessException("Connection refused"));
-        given(lifecycle.version("latest")).willReturn(version("v007"));
+        given(lifecycle.version("latest")).willReturn(TestVersions.named("v007"));
 
         twin.refresh();
 
@@ -160,24 +160,5 @@ class FleetTwinTest extends StandInFleetTest {
 
         assertThat(twin.current().drift())
                 .noneSatisfy(d -> assertThat(d.subject()).isEqualTo(a.host()));
-    }
-
-    private static VersionView version(String name) {
-        return new VersionView(
-                name,
-                null,
-                null,
-                null,
-                "lora",
-                null,
-                null,
-                null,
-                "0".repeat(64),
-                1,
-                Instant.EPOCH,
-                "orchestrator",
-                true,
-                false,
-                null);
     }
 }

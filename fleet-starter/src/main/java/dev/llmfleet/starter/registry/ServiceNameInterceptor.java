@@ -35,13 +35,14 @@ class ServiceNameInterceptor implements ClientHttpRequestInterceptor {
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
+        URI target = locator.resolve(serviceName); // none registered: nothing is sent, the breaker is not told
         if (!circuitBreaker.tryAcquirePermission()) {
             throw ServiceUnavailableException.unreachable(
                     serviceName, CallNotPermittedException.createCallNotPermittedException(circuitBreaker));
         }
         long start = System.nanoTime();
         try {
-            ClientHttpResponse response = send(request, body, execution);
+            ClientHttpResponse response = send(request, body, execution, target);
             long elapsed = System.nanoTime() - start;
             if (response.getStatusCode().is5xxServerError()) {
                 circuitBreaker.onError(
@@ -56,18 +57,17 @@ class ServiceNameInterceptor implements ClientHttpRequestInterceptor {
         }
     }
 
-    private ClientHttpResponse send(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+    private ClientHttpResponse send(HttpRequest request, byte[] body, ClientHttpRequestExecution execution, URI target)
             throws IOException {
         try {
-            return execution.execute(routed(request), body);
+            return execution.execute(routed(request, target), body);
         } catch (java.net.ConnectException e) {
             locator.invalidate(serviceName);
-            return execution.execute(routed(request), body);
+            return execution.execute(routed(request, locator.resolve(serviceName)), body);
         }
     }
 
-    private HttpRequest routed(HttpRequest request) {
-        URI target = locator.resolve(serviceName);
+    private HttpRequest routed(HttpRequest request, URI target) {
         URI uri = UriComponentsBuilder.fromUri(request.getURI())
                 .scheme(target.getScheme())
                 .host(target.getHost())

@@ -1,5 +1,8 @@
 package dev.llmfleet.trainer.worker;
 
+import static dev.llmfleet.trainer.worker.SchedulerReports.shortened;
+import static dev.llmfleet.trainer.worker.SchedulerReports.tell;
+
 import dev.llmfleet.api.orchestrator.EvaluationClient;
 import dev.llmfleet.api.orchestrator.EvaluationReport;
 import dev.llmfleet.api.orchestrator.EvaluationSpec;
@@ -18,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
@@ -76,7 +78,7 @@ class EvaluationRunner implements AutoCloseable {
         if (id.isEmpty()) {
             String reason =
                     "payload " + lease.job().payloadRef() + " is not " + EvaluationClient.PAYLOAD_PREFIX + "<id>";
-            tell(() -> scheduler.fail(lease.leaseId(), new FailJobRequest(truncate(reason), false)));
+            tell(() -> scheduler.fail(lease.leaseId(), new FailJobRequest(shortened(reason), false)));
             outcomes.failed(started, reason, false, null);
             return;
         }
@@ -178,9 +180,9 @@ class EvaluationRunner implements AutoCloseable {
                 return;
             }
             log.warn("Job " + lease.jobId() + ": " + reason + (retriable ? " (retried)" : " (not retried)"));
-            tell(() -> scheduler.fail(lease.leaseId(), new FailJobRequest(truncate(reason), retriable)));
+            tell(() -> scheduler.fail(lease.leaseId(), new FailJobRequest(shortened(reason), retriable)));
             outcomes.failed(started, reason, retriable, e);
-            control.note(truncate(reason));
+            control.note(shortened(reason));
         }
     }
 
@@ -200,19 +202,6 @@ class EvaluationRunner implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static <T> T tell(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            log.warn("Could not report to the scheduler (the lease will run out and the job come back): " + e);
-            return null;
-        }
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
     boolean evaluating() {

@@ -1,5 +1,8 @@
 package dev.llmfleet.trainer.worker;
 
+import static dev.llmfleet.trainer.worker.SchedulerReports.shortened;
+import static dev.llmfleet.trainer.worker.SchedulerReports.tell;
+
 import dev.llmfleet.api.observability.RunState;
 import dev.llmfleet.api.scheduler.CompleteJobRequest;
 import dev.llmfleet.api.scheduler.FailJobRequest;
@@ -215,21 +218,12 @@ class LeaseRunner implements AutoCloseable {
     private void fail(Lease lease, String sha, Exception e, RunListener listener) {
         String reason = "training failed: " + e.getMessage();
         log.error("Job " + lease.jobId() + " " + reason, e);
-        JobResponse job = tell(() -> scheduler.fail(lease.leaseId(), new FailJobRequest(truncate(reason), true)));
+        JobResponse job = tell(() -> scheduler.fail(lease.leaseId(), new FailJobRequest(shortened(reason), true)));
         boolean requeued = job != null && job.state() == JobState.QUEUED;
-        datasets.moveTo(sha, requeued ? DatasetStatus.QUEUED : DatasetStatus.FAILED, truncate(reason));
+        datasets.moveTo(sha, requeued ? DatasetStatus.QUEUED : DatasetStatus.FAILED, shortened(reason));
         control.ended(reason, null);
         if (listener != null) {
             listeners.ended(listener, "failed", RunState.FAILED);
-        }
-    }
-
-    private static <T> T tell(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            log.warn("Could not report to the scheduler (the lease will run out and the job come back): " + e);
-            return null;
         }
     }
 
@@ -245,10 +239,6 @@ class LeaseRunner implements AutoCloseable {
     private static long stepOf(Path checkpoint) {
         String name = checkpoint.getFileName().toString();
         return Long.parseLong(name.substring(name.indexOf('-') + 1));
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
     boolean training() {
