@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -51,14 +50,8 @@ class ClosedLoopEndToEndTest {
 
     @BeforeAll
     static void startFleet() {
-        List<String> args = new ArrayList<>();
-        for (String arg : FleetTestArgs.fastRegistry(dataDir)) {
-            if (!arg.startsWith("--fleet.orchestrator.pipeline.enabled=")) {
-                args.add(arg);
-            }
-        }
+        List<String> args = new ArrayList<>(List.of(FleetTestArgs.withClosedLoop(dataDir)));
         args.addAll(List.of(
-                "--fleet.orchestrator.pipeline.enabled=true",
                 "--fleet.orchestrator.pipeline.interval=1s",
                 "--fleet.orchestrator.pipeline.retry-backoff=1s",
                 "--fleet.orchestrator.deployment.interval=1s",
@@ -78,7 +71,11 @@ class ClosedLoopEndToEndTest {
         ClientCredentials admin = fleet.context("security-gateway")
                 .getBean(ClientService.class)
                 .create(new CreateClientRequest("loop-admin-" + UUID.randomUUID(), Set.copyOf(FleetScopes.ALL)));
-        token = token(admin.clientId(), admin.clientSecret());
+        token = GatewayTokens.token(
+                RestClient.create(fleet.baseUrl("security-gateway")),
+                admin.clientId(),
+                admin.clientSecret(),
+                String.join(" ", FleetScopes.ALL));
         orchestrator = client("core-orchestrator", OrchestratorClient.class);
     }
 
@@ -161,21 +158,6 @@ class ClosedLoopEndToEndTest {
                 .path("content")
                 .asString()
                 .trim();
-    }
-
-    private static String token(String id, String secret) {
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("scope", String.join(" ", FleetScopes.ALL));
-        JsonNode answer = RestClient.create(fleet.baseUrl("security-gateway"))
-                .post()
-                .uri("/oauth2/token")
-                .headers(h -> h.setBasicAuth(id, secret))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .retrieve()
-                .body(JsonNode.class);
-        return answer.get("access_token").asString();
     }
 
     private static RestClient rest(String service) {

@@ -15,6 +15,14 @@ final class FleetTestArgs {
     private FleetTestArgs() {}
 
     static String[] fastRegistry(Path dataDir) {
+        String[] base = withClosedLoop(dataDir);
+        String[] args = java.util.Arrays.copyOf(base, base.length + 1);
+        args[base.length] = "--fleet.orchestrator.pipeline.enabled=false";
+        return args;
+    }
+
+    /** The same, with the orchestrator's closed loop running as it does by default. */
+    static String[] withClosedLoop(Path dataDir) {
         return new String[] {
             "--server.port=0",
             "--fleet.data-dir=" + dataDir,
@@ -23,8 +31,7 @@ final class FleetTestArgs {
             "--fleet.orchestrator.registry.ttl=" + TTL.toMillis() + "ms",
             "--fleet.orchestrator.registry.evict-after=" + TTL.toMillis() + "ms",
             "--fleet.orchestrator.registry.sweep-interval=200ms",
-            "--spring.main.banner-mode=off",
-            "--fleet.orchestrator.pipeline.enabled=false"
+            "--spring.main.banner-mode=off"
         };
     }
 }

@@ -38,7 +38,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -206,17 +205,7 @@ class SecurityEndToEndTest {
     }
 
     private static String token(String id, String secret, String scope) {
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("scope", scope);
-        JsonNode answer = gateway.post()
-                .uri("/oauth2/token")
-                .headers(h -> h.setBasicAuth(id, secret))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .retrieve()
-                .body(JsonNode.class);
-        return answer.get("access_token").asString();
+        return GatewayTokens.token(gateway, id, secret, scope);
     }
 
     private static Answer call(RestClient client, String bearer) {
