@@ -3,7 +3,7 @@ package dev.llmfleet.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.llmfleet.model.generate.KvCache;
-import dev.llmfleet.model.gpt.GptConfig;
+import java.util.List;
 
 /**
  * A decoder that maps token ids to next-token logits. Parameters are plain NDArrays the model
@@ -11,7 +11,7 @@ import dev.llmfleet.model.gpt.GptConfig;
  */
 public interface CausalLanguageModel extends AutoCloseable {
 
-    GptConfig config();
+    ModelConfig config();
 
     ModelParameters parameters();
 
@@ -27,10 +27,26 @@ public interface CausalLanguageModel extends AutoCloseable {
         return forward(ForwardInput.contiguous(tokens, cache == null ? 0 : cache.length()), cache);
     }
 
-    NDArray forward(ForwardInput input, KvCache cache);
+    default NDArray forward(ForwardInput input, KvCache cache) {
+        return forward(input, cache, ProjectionAdapter.NONE);
+    }
+
+    /** The forward pass with {@code adapter} applied to every linear projection (LoRA). */
+    NDArray forward(ForwardInput input, KvCache cache, ProjectionAdapter adapter);
+
+    /**
+     * The parameter prefixes of the linear projections an adapter may target, e.g.
+     * {@code model.layers.0.self_attn.q_proj} (its weight is {@code <prefix>.weight}).
+     */
+    List<String> projections();
+
+    /** A model of the same shape in a child of {@code parent}, with copies of these weights. */
+    CausalLanguageModel copy(NDManager parent);
 
     /** An empty cache for {@code batchSize} sequences, living in {@code manager}. */
-    KvCache newCache(NDManager manager, int batchSize);
+    default KvCache newCache(NDManager manager, int batchSize) {
+        return new KvCache(manager, config().layers(), batchSize);
+    }
 
     @Override
     void close();

@@ -28,6 +28,11 @@ public final class ModelParameters {
         return value;
     }
 
+    /** The parameter, if the model has one of this name (optional biases). */
+    public java.util.Optional<NDArray> find(String name) {
+        return java.util.Optional.ofNullable(byName.get(name));
+    }
+
     public Map<String, NDArray> asMap() {
         return Collections.unmodifiableMap(byName);
     }

@@ -35,6 +35,7 @@ public final class FleetConnection {
 
     private final CliConfig config;
     private final RestClient.Builder http;
+    private final RestClient.Builder slowHttp;
     private final RegistryClient registry;
     private String token;
 
@@ -44,6 +45,10 @@ public final class FleetConnection {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         factory.setReadTimeout(Duration.ofSeconds(60));
         this.http = RestClient.builder().requestFactory(factory);
+        JdkClientHttpRequestFactory slow = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        slow.setReadTimeout(Duration.ofMinutes(30));
+        this.slowHttp = RestClient.builder().requestFactory(slow);
         this.registry = proxy(http.clone().baseUrl(config.url()).build(), RegistryClient.class);
     }
 
@@ -54,8 +59,22 @@ public final class FleetConnection {
 
     /** A RestClient whose base URL is an UP instance of {@code serviceName}, authenticated. */
     public RestClient restClient(String serviceName) {
+        return authenticated(http, serviceName);
+    }
+
+    /** The same for calls that move whole models (imports, downloads): it waits up to 30 minutes for an answer. */
+    public RestClient slowRestClient(String serviceName) {
+        return authenticated(slowHttp, serviceName);
+    }
+
+    /** A client of {@code type} on {@link #slowRestClient}. */
+    public <T> T slowClient(String serviceName, Class<T> type) {
+        return proxy(slowRestClient(serviceName), type);
+    }
+
+    private RestClient authenticated(RestClient.Builder builder, String serviceName) {
         String bearer = token();
-        return http.clone()
+        return builder.clone()
                 .baseUrl(resolve(serviceName).toString())
                 .defaultHeader("Authorization", "Bearer " + bearer)
                 .build();

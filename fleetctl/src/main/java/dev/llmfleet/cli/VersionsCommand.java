@@ -17,12 +17,14 @@ import picocli.CommandLine.Parameters;
 /** The model versions on the training host. */
 @Command(
         name = "versions",
-        description = "Model versions on the training host: list, show, restore, delete.",
+        description = "Model versions on the training host: list, show, restore, delete, import, export.",
         subcommands = {
             VersionsCommand.ListVersions.class,
             VersionsCommand.Show.class,
             VersionsCommand.Restore.class,
-            VersionsCommand.Delete.class
+            VersionsCommand.Delete.class,
+            VersionTransferCommands.ImportVersion.class,
+            VersionTransferCommands.ExportVersion.class
         })
 final class VersionsCommand {
 

@@ -50,11 +50,14 @@ public record InferenceProperties(
      * @param maxTokens the largest {@code max_tokens} a request may ask for (the context still caps it)
      * @param defaultMaxTokens what a request gets when it names no limit
      * @param requestTimeout how long a request may wait for its generation (or a stream for its next token)
+     * @param maxContext the longest prompt plus completion this host serves; a model with a shorter
+     *     context ({@code max_position_embeddings}) is served at its own
      */
     public record Limits(
             @DefaultValue("4096") @Min(1) int maxTokens,
             @DefaultValue("256") @Min(1) int defaultMaxTokens,
-            @DefaultValue("5m") Duration requestTimeout) {}
+            @DefaultValue("5m") Duration requestTimeout,
+            @DefaultValue("8192") @Min(2) int maxContext) {}
 
     /**
      * @param recentGeneration a generation completed this recently proves the engine works

@@ -43,7 +43,7 @@ public final class LifecycleHarness {
                 FleetTokenizer tokenizer = FleetTokenizer.shipped(work.resolve("tok"));
                 LoraModel lora = LoraModel.attach(
                         GptModel.create(config, manager, 1),
-                        new LoraConfig(8, 16, 0.05, LoraConfig.ALL_PROJECTIONS),
+                        new LoraConfig(8, 16, 0.05, List.of()),
                         2,
                         null)) {
             NDArray tokens = tokens(manager, 8, 128);

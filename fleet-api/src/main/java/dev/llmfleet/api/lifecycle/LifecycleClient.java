@@ -25,6 +25,10 @@ public interface LifecycleClient {
     @PostExchange("/versions/consolidate")
     ConsolidationResult consolidate(@RequestBody ConsolidateRequest request);
 
+    /** Makes a Hugging Face model folder on the trainer host a version (scope {@code fleet:admin}). */
+    @PostExchange("/versions/import")
+    ImportedVersion importModel(@RequestBody ImportRequest request);
+
     /** Makes {@code version} the current model, restoring its files from its last verified backup if they are gone. */
     @PostExchange("/versions/{version}/restore")
     RestoreResult restore(@PathVariable String version);

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import dev.llmfleet.model.CausalLanguageModel;
 import dev.llmfleet.model.ModelFamily;
 import dev.llmfleet.model.gpt.GptConfig;
+import dev.llmfleet.model.hf.DecoderModel;
+import dev.llmfleet.model.hf.HfModelFolder;
+import dev.llmfleet.model.hf.HfModelWriter;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -26,9 +29,22 @@ public final class ModelFiles {
 
     private ModelFiles() {}
 
+    /**
+     * A model's files. The demo's GPT: {@code config.json}, {@code tokenizer.json} and {@code model.params}.
+     * A Hugging Face decoder: a Hugging Face folder, its tokenizer and generation files copied from
+     * beside {@code tokenizerJson}.
+     */
     public static List<CheckpointEntry> entries(CausalLanguageModel model, Path tokenizerJson) {
+        if (model instanceof DecoderModel decoder) {
+            Path assets = tokenizerJson.getParent();
+            return HfModelWriter.entries(
+                    decoder.config(), HfModelWriter.of(decoder), assets, HfModelFolder.open(assets).files().stream()
+                            .filter(f -> !f.endsWith(".safetensors") && !f.equals(HfModelFolder.WEIGHTS_INDEX))
+                            .toList());
+        }
+        GptConfig config = (GptConfig) model.config();
         return List.of(
-                CheckpointEntry.text(GptConfig.FILE_NAME, model.config().toJson()),
+                CheckpointEntry.text(GptConfig.FILE_NAME, config.toJson()),
                 new CheckpointEntry(FleetTokenizer.FILE_NAME, out -> Files.copy(tokenizerJson, out)),
                 ndList(WEIGHTS, model.parameters().toNdList()));
     }
@@ -51,6 +67,9 @@ public final class ModelFiles {
 
     /** The model a checkpoint holds, in a child of {@code parent}. */
     public static CausalLanguageModel loadModel(VerifiedCheckpoint checkpoint, NDManager parent) {
+        if (HfModelFolder.isHfFolder(checkpoint.directory())) {
+            return HfModelFolder.open(checkpoint.directory()).load(parent);
+        }
         GptConfig config = GptConfig.read(checkpoint.file(GptConfig.FILE_NAME));
         CausalLanguageModel model = ModelFamily.forName(config.family()).create(config, parent, 0);
         try (NDManager scratch = parent.newSubManager()) {
@@ -60,6 +79,26 @@ public final class ModelFiles {
             throw e;
         }
         return model;
+    }
+
+    /**
+     * The files of a checkpoint that make up its model (what a version copies): a Hugging Face
+     * folder's config, weights, tokenizer and generation files; the demo GPT's config, tokenizer and
+     * weights. Optimizer state and training files are left out.
+     */
+    public static List<String> modelFileNames(VerifiedCheckpoint checkpoint) {
+        if (HfModelFolder.isHfFolder(checkpoint.directory())) {
+            return HfModelFolder.open(checkpoint.directory()).files();
+        }
+        return List.of(GptConfig.FILE_NAME, FleetTokenizer.FILE_NAME, WEIGHTS);
+    }
+
+    /** The family of the model in {@code directory}: its {@code model_type}, or {@code gpt} for the demo's own format. */
+    public static String family(Path directory) {
+        if (HfModelFolder.isHfFolder(directory)) {
+            return HfModelFolder.open(directory).config().modelType();
+        }
+        return GptConfig.read(directory.resolve(GptConfig.FILE_NAME)).family();
     }
 
     public static FleetTokenizer loadTokenizer(VerifiedCheckpoint checkpoint) {

@@ -9,8 +9,9 @@ import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import java.util.Arrays;
 
 /**
- * Continues a prompt one token at a time. With the cache each step feeds only the newest token;
- * without it each step re-reads the whole sequence (kept to prove both agree).
+ * Continues one prompt a token at a time through a {@link Continuation}, the decoding rules every
+ * generation shares. With the cache each step feeds only the newest token; without it each step
+ * re-reads the whole sequence (kept to prove both agree).
  */
 public final class Generator {
 
@@ -30,63 +31,29 @@ public final class Generator {
 
     public Generation generate(int[] prompt, GenerationParams params, boolean useCache) {
         int budget = Math.min(params.maxTokens(), model.config().contextLength() - prompt.length);
-        TokenSampler sampler = new TokenSampler(params);
+        Continuation continuation = new Continuation(tokenizer, stopTokens, params, budget);
         int[] sequence = Arrays.copyOf(prompt, prompt.length + Math.max(budget, 0));
-        int produced = 0;
+        int length = prompt.length;
         try (NDManager scope = model.manager().newSubManager();
-                KvCache cache = useCache ? model.newCache(scope, 1) : null) {
+                var cache = useCache ? model.newCache(scope, 1) : null) {
             int fed = 0;
-            while (produced < budget) {
+            while (!continuation.isFinished()) {
                 int from = useCache ? fed : 0;
-                int next = sampler.next(
-                        lastLogits(scope, Arrays.copyOfRange(sequence, from, prompt.length + produced), cache));
-                fed = prompt.length + produced;
-                sequence[fed] = next;
-                produced++;
-                if (isStopToken(next)) {
-                    return finish(sequence, prompt.length, produced - 1, Generation.FinishReason.STOP);
-                }
-                String text = tokenizer.decode(Arrays.copyOfRange(sequence, prompt.length, prompt.length + produced));
-                int stopAt = stopSequenceIndex(text, params);
-                if (stopAt >= 0) {
-                    int[] tokens = Arrays.copyOfRange(sequence, prompt.length, prompt.length + produced);
-                    return new Generation(tokens, text.substring(0, stopAt), Generation.FinishReason.STOP);
-                }
+                int vocab = model.config().vocabSize();
+                float[] logits = lastLogits(scope, Arrays.copyOfRange(sequence, from, length), cache);
+                fed = length;
+                sequence[length++] = continuation.accept(logits, 0, vocab).token();
             }
         }
-        return finish(sequence, prompt.length, produced, Generation.FinishReason.LENGTH);
+        return continuation.result();
     }
 
-    private float[] lastLogits(NDManager scope, int[] tokens, KvCache cache) {
+    private float[] lastLogits(NDManager scope, int[] tokens, dev.llmfleet.model.generate.KvCache cache) {
         try (NDManager step = scope.newSubManager()) {
             NDArray input =
                     step.create(tokens, new Shape(1, tokens.length)).toType(ai.djl.ndarray.types.DataType.INT64, false);
             NDArray logits = model.forward(input, cache);
             return logits.get(new NDIndex(0, tokens.length - 1)).toFloatArray();
         }
-    }
-
-    private Generation finish(int[] sequence, int start, int count, Generation.FinishReason reason) {
-        int[] tokens = Arrays.copyOfRange(sequence, start, start + count);
-        return new Generation(tokens, tokenizer.decode(tokens), reason);
-    }
-
-    private boolean isStopToken(int token) {
-        for (int stop : stopTokens) {
-            if (stop == token) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int stopSequenceIndex(String text, GenerationParams params) {
-        for (String stop : params.stopSequences()) {
-            int index = text.indexOf(stop);
-            if (index >= 0) {
-                return index;
-            }
-        }
-        return -1;
     }
 }

@@ -1,14 +1,16 @@
 package dev.llmfleet.model.gpt;
 
+import dev.llmfleet.model.ModelConfig;
 import dev.llmfleet.model.ModelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shape of a model, stored as {@code config.json} beside its weights. */
+/** The shape of the demo's tiny GPT, stored as {@code config.json} beside its weights. */
 public record GptConfig(
-        String family, int layers, int heads, int hiddenSize, int contextLength, int vocabSize, float layerNormEps) {
+        String family, int layers, int heads, int hiddenSize, int contextLength, int vocabSize, float layerNormEps)
+        implements ModelConfig {
 
     public static final String FILE_NAME = "config.json";
 
@@ -38,6 +40,16 @@ public record GptConfig(
 
     public int headSize() {
         return hiddenSize / heads;
+    }
+
+    @Override
+    public int kvHeads() {
+        return heads;
+    }
+
+    @Override
+    public int headDim() {
+        return headSize();
     }
 
     public static GptConfig read(Path file) {

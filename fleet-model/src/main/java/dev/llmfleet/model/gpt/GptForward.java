@@ -2,15 +2,16 @@ package dev.llmfleet.model.gpt;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import dev.llmfleet.model.AttentionMask;
 import dev.llmfleet.model.ForwardInput;
 import dev.llmfleet.model.ModelParameters;
+import dev.llmfleet.model.ProjectionAdapter;
 import dev.llmfleet.model.generate.KvCache;
 
 /**
@@ -18,8 +19,6 @@ import dev.llmfleet.model.generate.KvCache;
  * the input tokens, so it lands in the caller's (step) manager and is freed with it.
  */
 final class GptForward {
-
-    private static final float MASKED = -1e9f;
 
     private final GptConfig config;
     private final ModelParameters parameters;
@@ -40,7 +39,7 @@ final class GptForward {
                     "sequence of " + (past + length) + " tokens exceeds the context of " + config.contextLength());
         }
         NDArray x = embed(tokens, input.positions());
-        NDArray mask = attentionMask(tokens.getManager(), past, length, input.keyMask());
+        NDArray mask = AttentionMask.of(tokens.getManager(), past, length, input.keyMask());
         for (int layer = 0; layer < config.layers(); layer++) {
             x = block(layer, x, mask, cache);
         }
@@ -104,24 +103,5 @@ final class GptForward {
                         parameters.get(name + ".beta"),
                         config.layerNormEps())
                 .singletonOrThrow();
-    }
-
-    /** Additive mask: new position i (absolute past + i) sees keys up to itself, never padding. */
-    private static NDArray attentionMask(NDManager manager, long past, long length, NDArray keyMask) {
-        int rows = Math.toIntExact(length);
-        int keys = Math.toIntExact(past + length);
-        float[] causal = new float[rows * keys];
-        for (int i = 0; i < rows; i++) {
-            for (int j = (int) past + i + 1; j < keys; j++) {
-                causal[i * keys + j] = MASKED;
-            }
-        }
-        NDArray mask = manager.create(causal, new Shape(rows, keys));
-        if (keyMask == null) {
-            return mask;
-        }
-        NDArray padding =
-                keyMask.sub(1f).neg().mul(MASKED).reshape(keyMask.getShape().get(0), 1, 1, keys);
-        return mask.add(padding);
     }
 }

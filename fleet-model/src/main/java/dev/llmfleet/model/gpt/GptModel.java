@@ -7,7 +7,10 @@ import dev.llmfleet.model.CausalLanguageModel;
 import dev.llmfleet.model.ForwardInput;
 import dev.llmfleet.model.ModelFamily;
 import dev.llmfleet.model.ModelParameters;
+import dev.llmfleet.model.ProjectionAdapter;
 import dev.llmfleet.model.generate.KvCache;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -19,6 +22,9 @@ import java.util.SplittableRandom;
 public final class GptModel implements CausalLanguageModel {
 
     public static final String FAMILY = "gpt";
+
+    /** The linear projections of each block, the targets LoRA knows for this family. */
+    public static final List<String> PROJECTIONS = List.of("attn.qkv", "attn.proj", "mlp.fc", "mlp.proj");
 
     private final GptConfig config;
     private final NDManager manager;
@@ -70,14 +76,27 @@ public final class GptModel implements CausalLanguageModel {
         return forward.apply(input, cache);
     }
 
-    /** The forward pass with {@code adapter} applied to every linear projection (LoRA). */
+    @Override
     public NDArray forward(ForwardInput input, KvCache cache, ProjectionAdapter adapter) {
         return new GptForward(config, parameters, adapter).apply(input, cache);
     }
 
     @Override
-    public KvCache newCache(NDManager parent, int batchSize) {
-        return new KvCache(parent, config.layers(), batchSize);
+    public List<String> projections() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < config.layers(); i++) {
+            for (String projection : PROJECTIONS) {
+                names.add("h." + i + "." + projection);
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public CausalLanguageModel copy(NDManager parent) {
+        GptModel copy = new GptModel(config, parent, 0);
+        parameters.asMap().forEach((name, value) -> value.copyTo(copy.parameters.get(name)));
+        return copy;
     }
 
     // Weights come from a Java RNG rather than the engine's so the same seed gives the same model on any device.

@@ -7,7 +7,6 @@ import dev.llmfleet.model.checkpoint.CheckpointEntry;
 import dev.llmfleet.model.checkpoint.Manifest;
 import dev.llmfleet.model.checkpoint.ModelFiles;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
-import dev.llmfleet.model.gpt.GptConfig;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The adapter's part of a checkpoint: {@code adapter_config.json} (LoRA shape, the base's shape and
+ * The adapter's part of a checkpoint: {@code adapter_config.json} (LoRA shape, the base's family and
  * the SHA-256 of the base checkpoint's manifest), {@code adapter.params} (the adapter weights only)
  * and {@code tokenizer.json}. No base weights: an adapter checkpoint is a small fraction of a full one.
  */
@@ -30,12 +29,12 @@ public final class LoraFiles {
     public static final String FORMAT = "llm-fleet-lora/1";
 
     /** {@code adapter_config.json}. */
-    public record AdapterConfig(String format, LoraConfig lora, GptConfig base, String baseManifestSha256) {}
+    public record AdapterConfig(String format, LoraConfig lora, String baseFamily, String baseManifestSha256) {}
 
     private LoraFiles() {}
 
     public static List<CheckpointEntry> entries(LoraModel model, Path tokenizerJson) {
-        AdapterConfig config = new AdapterConfig(FORMAT, model.lora(), model.config(), model.baseManifestSha256());
+        AdapterConfig config = new AdapterConfig(FORMAT, model.lora(), model.config().family(), model.baseManifestSha256());
         return List.of(
                 CheckpointEntry.text(ADAPTER_CONFIG, ModelJson.MAPPER.writeValueAsString(config)),
                 new CheckpointEntry(FleetTokenizer.FILE_NAME, out -> Files.copy(tokenizerJson, out)),

@@ -8,18 +8,16 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.llmfleet.model.CausalLanguageModel;
 import dev.llmfleet.model.ForwardInput;
-import dev.llmfleet.model.ModelFamily;
+import dev.llmfleet.model.ModelConfig;
 import dev.llmfleet.model.ModelParameters;
+import dev.llmfleet.model.ProjectionAdapter;
 import dev.llmfleet.model.generate.KvCache;
-import dev.llmfleet.model.gpt.GptConfig;
-import dev.llmfleet.model.gpt.GptModel;
-import dev.llmfleet.model.gpt.ProjectionAdapter;
-import java.util.Map;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * A frozen base model plus low-rank adapters on its projections. {@link #parameters()} holds only
- * the adapter ({@code h.0.attn.qkv.lora_a}, {@code ...lora_b}), so an optimizer, a gradient norm or a
+ * the adapter ({@code h.0.attn.qkv.lora_a}, {@code model.layers.0.self_attn.q_proj.lora_b}), so an optimizer, a gradient norm or a
  * checkpoint given this model touches nothing else. {@code B} starts at zero: a fresh adapter leaves
  * the base's outputs unchanged.
  */
@@ -28,15 +26,15 @@ public final class LoraModel implements CausalLanguageModel {
     static final String A_SUFFIX = ".lora_a";
     static final String B_SUFFIX = ".lora_b";
 
-    private final GptModel base;
+    private final CausalLanguageModel base;
     private final LoraConfig lora;
     private final String baseManifestSha256;
     private final NDManager manager;
     private final ModelParameters adapter = new ModelParameters();
 
-    private LoraModel(GptModel base, LoraConfig lora, long seed, String baseManifestSha256) {
+    private LoraModel(CausalLanguageModel base, LoraConfig lora, long seed, String baseManifestSha256) {
         this.base = base;
-        this.lora = lora;
+        this.lora = lora.resolve(base.projections());
         this.baseManifestSha256 = baseManifestSha256;
         this.manager = base.manager().newSubManager();
         base.parameters().asMap().values().forEach(p -> p.setRequiresGradient(false));
@@ -46,13 +44,13 @@ public final class LoraModel implements CausalLanguageModel {
     /**
      * Freezes {@code base} and attaches a fresh adapter; the returned model owns {@code base} and
      * closes it. {@code baseManifestSha256} names the checkpoint the base came from (null when none).
+     * A target that names none of the base's projections is refused.
      */
     public static LoraModel attach(CausalLanguageModel base, LoraConfig lora, long seed, String baseManifestSha256) {
-        if (!(base instanceof GptModel gpt)) {
-            throw new IllegalArgumentException("LoRA supports the " + GptModel.FAMILY + " family, not "
-                    + base.config().family());
+        if (base instanceof LoraModel) {
+            throw new IllegalArgumentException("the base already carries an adapter: merge it first");
         }
-        return new LoraModel(gpt, lora, seed, baseManifestSha256);
+        return new LoraModel(base, lora, seed, baseManifestSha256);
     }
 
     public LoraConfig lora() {
@@ -69,7 +67,7 @@ public final class LoraModel implements CausalLanguageModel {
     }
 
     @Override
-    public GptConfig config() {
+    public ModelConfig config() {
         return base.config();
     }
 
@@ -90,6 +88,23 @@ public final class LoraModel implements CausalLanguageModel {
     }
 
     @Override
+    public NDArray forward(ForwardInput input, KvCache cache, ProjectionAdapter outer) {
+        ProjectionAdapter own = adapterPath();
+        return base.forward(input, cache, (name, x, projected) -> outer.adapt(name, x, own.adapt(name, x, projected)));
+    }
+
+    @Override
+    public List<String> projections() {
+        return base.projections();
+    }
+
+    /** The merged model ({@link #merge}): serving a copy needs no adapter. */
+    @Override
+    public CausalLanguageModel copy(NDManager parent) {
+        return merge(parent);
+    }
+
+    @Override
     public KvCache newCache(NDManager parent, int batchSize) {
         return base.newCache(parent, batchSize);
     }
@@ -99,25 +114,25 @@ public final class LoraModel implements CausalLanguageModel {
      * the same outputs as this model (without dropout), no adapter needed to serve it.
      */
     public CausalLanguageModel merge(NDManager parent) {
-        CausalLanguageModel merged = ModelFamily.forName(config().family()).create(config(), parent, 0);
+        CausalLanguageModel merged = base.copy(parent);
         try (NDManager scratch = parent.newSubManager()) {
-            for (Map.Entry<String, NDArray> entry : base.parameters().asMap().entrySet()) {
-                NDArray value = entry.getValue();
-                String name = entry.getKey();
-                if (name.endsWith(".weight") && lora.targets(prefixOf(name))) {
-                    String prefix = prefixOf(name);
-                    NDArray delta = adapter.get(prefix + B_SUFFIX).matMul(adapter.get(prefix + A_SUFFIX));
-                    delta.attach(scratch);
-                    value = value.add(delta.mul(lora.scale()));
-                    value.attach(scratch);
-                }
-                value.copyTo(merged.parameters().get(name));
+            for (String prefix : targetedProjections()) {
+                NDArray weight = merged.parameters().get(prefix + ".weight");
+                NDArray delta = adapter.get(prefix + B_SUFFIX).matMul(adapter.get(prefix + A_SUFFIX));
+                delta.attach(scratch);
+                NDArray updated = weight.add(delta.mul(lora.scale()));
+                updated.attach(scratch);
+                updated.copyTo(weight);
             }
         } catch (RuntimeException e) {
             merged.close();
             throw e;
         }
         return merged;
+    }
+
+    private List<String> targetedProjections() {
+        return base.projections().stream().filter(lora::targets).toList();
     }
 
     private ProjectionAdapter adapterPath() {
@@ -136,20 +151,11 @@ public final class LoraModel implements CausalLanguageModel {
         };
     }
 
-    private static String prefixOf(String weightName) {
-        return weightName.substring(0, weightName.length() - ".weight".length());
-    }
-
     private void initialise(SplittableRandom random) {
-        for (Map.Entry<String, NDArray> entry : base.parameters().asMap().entrySet()) {
-            String name = entry.getKey();
-            if (!name.endsWith(".weight") || !lora.targets(prefixOf(name))) {
-                continue;
-            }
-            Shape shape = entry.getValue().getShape();
+        for (String prefix : targetedProjections()) {
+            Shape shape = base.parameters().get(prefix + ".weight").getShape();
             long out = shape.get(0);
             long in = shape.get(1);
-            String prefix = prefixOf(name);
             adapter.add(prefix + A_SUFFIX, gaussian(random, 1.0 / Math.sqrt(in), lora.rank(), in));
             adapter.add(prefix + B_SUFFIX, manager.zeros(new Shape(out, lora.rank())));
         }

@@ -18,6 +18,7 @@ public final class FleetTokenizer implements AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
     private final Path source;
+    private volatile TokenBytes bytes;
 
     private FleetTokenizer(HuggingFaceTokenizer tokenizer, Path source) {
         this.tokenizer = tokenizer;
@@ -51,14 +52,55 @@ public final class FleetTokenizer implements AutoCloseable {
         return source;
     }
 
+    /** The ids of {@code text}, as it is: no BOS or EOS added (chat templates write their own). */
     public int[] encode(String text) {
+        return encode(text, false);
+    }
+
+    /** The ids of {@code text}; with {@code addSpecialTokens}, what the tokenizer's post-processor adds (a BOS, say). */
+    public int[] encode(String text, boolean addSpecialTokens) {
+        return ints(tokenizer.encode(text, addSpecialTokens, false).getIds());
+    }
+
+    /**
+     * The ids of {@code text} and, for each, the range of characters it came from ({@code [start,
+     * end)} pairs), so that spans of the text (an assistant's turn) can be mapped to tokens.
+     */
+    public Encoded encodeWithOffsets(String text) {
         Encoding encoding = tokenizer.encode(text, false, false);
-        long[] ids = encoding.getIds();
+        ai.djl.huggingface.tokenizers.jni.CharSpan[] spans = encoding.getCharTokenSpans();
+        int[] starts = new int[spans.length];
+        int[] ends = new int[spans.length];
+        for (int i = 0; i < spans.length; i++) {
+            starts[i] = spans[i] == null ? -1 : spans[i].getStart();
+            ends[i] = spans[i] == null ? -1 : spans[i].getEnd();
+        }
+        return new Encoded(ints(encoding.getIds()), starts, ends);
+    }
+
+    /** Token ids with the character range of each; -1 where a token maps to no characters. */
+    public record Encoded(int[] ids, int[] starts, int[] ends) {}
+
+    private static int[] ints(long[] ids) {
         int[] out = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
             out[i] = Math.toIntExact(ids[i]);
         }
         return out;
+    }
+
+    /** The bytes token {@code id} stands for (read from the vocabulary on first use). */
+    public byte[] bytesOf(int id) {
+        TokenBytes loaded = bytes;
+        if (loaded == null) {
+            synchronized (this) {
+                if (bytes == null) {
+                    bytes = TokenBytes.read(source);
+                }
+                loaded = bytes;
+            }
+        }
+        return loaded.of(id);
     }
 
     public String decode(int[] ids) {

@@ -37,7 +37,7 @@ class LoraModelTest {
         NativeRuntime.configure(1, 1);
     }
 
-    private static final LoraConfig LORA = new LoraConfig(4, 8, 0.1, LoraConfig.ALL_PROJECTIONS);
+    private static final LoraConfig LORA = new LoraConfig(4, 8, 0.1, List.of());
 
     @TempDir
     Path directory;
@@ -161,8 +161,11 @@ class LoraModelTest {
 
     @Test
     void refusesUnknownTargetsAndNonPositiveRank() {
-        assertThatThrownBy(() -> new LoraConfig(4, 8, 0, List.of("attn.q")))
-                .hasMessageContaining("unknown LoRA target attn.q");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> LoraModel.attach(
+                            GptModel.create(GptConfig.tiny(), manager, 7), new LoraConfig(4, 8, 0, List.of("attn.q")), 1, null))
+                    .hasMessageContaining("unknown LoRA target attn.q");
+        }
         assertThatThrownBy(() -> new LoraConfig(0, 8, 0, List.of())).hasMessageContaining("rank");
         assertThat(new LoraConfig(4, 8, 0, List.of("mlp.fc")).targets("h.1.mlp.fc"))
                 .isTrue();

@@ -1,5 +1,6 @@
 package dev.llmfleet.inference.engine;
 
+import dev.llmfleet.model.generate.Continuation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -163,14 +164,8 @@ final class BatchLoop {
 
     Sequence sequence(int[] prompt, SamplingSettings settings, GenerationHandle handle) {
         int budget = Math.min(settings.maxTokens(), model.contextLength() - prompt.length);
-        return new Sequence(
-                prompt,
-                budget,
-                model.stopTokens(),
-                settings,
-                new TextStream(model.tokenizer(), settings.stop()),
-                handle,
-                version(),
-                onEnd);
+        Continuation continuation = new Continuation(
+                model.tokenizer(), model.stopTokens(), settings.resolve(model.defaults(), budget), budget);
+        return new Sequence(prompt, continuation, handle, version(), onEnd);
     }
 }

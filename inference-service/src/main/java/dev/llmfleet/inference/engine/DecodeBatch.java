@@ -23,7 +23,9 @@ final class DecodeBatch implements AutoCloseable {
     private final CausalLanguageModel model;
     private final NDManager manager;
     private final int layers;
+    /** KV heads and head width: what a row of the cache holds per position. */
     private final int heads;
+
     private final int headSize;
     private final int vocab;
     private List<Sequence> rows = List.of();
@@ -40,8 +42,8 @@ final class DecodeBatch implements AutoCloseable {
         this.model = model;
         this.manager = manager;
         this.layers = model.config().layers();
-        this.heads = model.config().heads();
-        this.headSize = model.config().headSize();
+        this.heads = model.config().kvHeads();
+        this.headSize = model.config().headDim();
         this.vocab = model.config().vocabSize();
     }
 

@@ -4,71 +4,67 @@ import ai.djl.ndarray.NDManager;
 import dev.llmfleet.api.inference.ModelInfo;
 import dev.llmfleet.model.CausalLanguageModel;
 import dev.llmfleet.model.chat.ChatMessage;
-import dev.llmfleet.model.chat.ChatTemplate;
-import dev.llmfleet.model.checkpoint.Manifest;
-import dev.llmfleet.model.checkpoint.ModelFiles;
+import dev.llmfleet.model.chat.ChatTemplateException;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
 import dev.llmfleet.model.generate.Generation;
 import dev.llmfleet.model.generate.GenerationParams;
-import dev.llmfleet.model.generate.Generator;
+import dev.llmfleet.model.hf.GenerationConfig;
+import dev.llmfleet.model.lora.LoraFiles;
+import dev.llmfleet.model.runtime.LanguageModel;
 import dev.llmfleet.model.runtime.NativeRuntime;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
-import dev.llmfleet.model.tokenizer.SpecialTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A model version in memory with its tokenizer and chat template. It owns its native memory (its
- * own base manager) and is closed by the batch loop that serves it, after its last request.
+ * A model version in memory with its tokenizer, chat format and generation defaults. It owns its
+ * native memory (its own base manager) and is closed by the batch loop that serves it, after its
+ * last request. Its context is the smaller of the model's own and the host's configured maximum.
  */
 public final class LoadedModel implements AutoCloseable {
 
     private final NDManager root;
-    private final CausalLanguageModel model;
-    private final FleetTokenizer tokenizer;
-    private final ChatTemplate template;
-    private final int bos;
+    private final LanguageModel model;
+    private final int contextLength;
     private final ModelInfo info;
 
-    private LoadedModel(NDManager root, CausalLanguageModel model, FleetTokenizer tokenizer, ModelInfo info) {
+    private LoadedModel(NDManager root, LanguageModel model, int contextLength, ModelInfo info) {
         this.root = root;
         this.model = model;
-        this.tokenizer = tokenizer;
-        this.template = new ChatTemplate(tokenizer);
-        this.bos = tokenizer.idOf(SpecialTokens.BOS);
+        this.contextLength = contextLength;
         this.info = info;
     }
 
-    /** Loads a verified checkpoint onto the preferred device; {@code source} says where it came from. */
+    /**
+     * Loads a verified checkpoint onto the preferred device; {@code source} says where it came from
+     * and {@code maxContext} caps the context this host serves.
+     */
     public static LoadedModel load(
-            VerifiedCheckpoint checkpoint, String name, String version, String source, Instant loadedAt) {
+            VerifiedCheckpoint checkpoint, String name, String version, String source, Instant loadedAt, int maxContext) {
         NDManager root = NDManager.newBaseManager(NativeRuntime.preferredDevice());
         try {
-            CausalLanguageModel model = ModelFiles.loadModel(checkpoint, root);
+            LanguageModel model = LanguageModel.open(checkpoint, root);
             // Serving never trains: without autograd on the weights, PyTorch records no graph per step.
-            model.parameters().asMap().values().forEach(weights -> weights.setRequiresGradient(false));
-            FleetTokenizer tokenizer = ModelFiles.loadTokenizer(checkpoint);
-            long parameters = model.parameters().count();
-            long bytes = model.parameters().asMap().values().stream()
+            model.model().parameters().asMap().values().forEach(weights -> weights.setRequiresGradient(false));
+            LanguageModel.Description description = model.description();
+            int context = Math.min(description.contextLength(), maxContext);
+            long bytes = model.model().parameters().asMap().values().stream()
                     .mapToLong(a -> a.getShape().size() * a.getDataType().getNumOfBytes())
                     .sum();
             ModelInfo info = new ModelInfo(
                     name,
                     version,
-                    manifestChecksum(checkpoint),
+                    LoraFiles.manifestSha256(checkpoint.directory()),
                     source,
                     loadedAt,
-                    parameters,
+                    description.family(),
+                    description.parameters(),
+                    description.dtype(),
                     bytes,
                     root.getDevice().toString(),
-                    model.config().contextLength(),
-                    model.config().vocabSize());
-            return new LoadedModel(root, model, tokenizer, info);
+                    context,
+                    description.vocabSize());
+            return new LoadedModel(root, model, context, info);
         } catch (RuntimeException e) {
             root.close();
             throw e;
@@ -80,56 +76,48 @@ public final class LoadedModel implements AutoCloseable {
     }
 
     CausalLanguageModel model() {
-        return model;
+        return model.model();
     }
 
     FleetTokenizer tokenizer() {
-        return tokenizer;
+        return model.tokenizer();
     }
 
     int contextLength() {
-        return model.config().contextLength();
+        return contextLength;
     }
 
     int[] stopTokens() {
-        return template.stopTokens();
+        return model.chat().stopTokens();
     }
 
+    /** The sampling the model's authors recommend, for what a request leaves open. */
+    GenerationConfig defaults() {
+        return model.generation();
+    }
+
+    /** The prompt's tokens: a conversation through the model's chat template, or text as it is. */
     int[] encode(PromptInput prompt) {
-        return switch (prompt) {
-            case PromptInput.Chat chat -> template.prompt(chat.messages());
-            case PromptInput.Text text -> {
-                int[] body = tokenizer.encode(text.text());
-                int[] ids = new int[body.length + 1];
-                ids[0] = bos;
-                System.arraycopy(body, 0, ids, 1, body.length);
-                yield ids;
-            }
-        };
-    }
-
-    /** A short greedy generation through fleet-model's own generator: proves the weights run before a swap. */
-    public Generation selfTest(int tokens) {
-        int[] prompt = template.prompt(List.of(ChatMessage.user("Hello")));
-        return new Generator(model, tokenizer, template.stopTokens()).generate(prompt, GenerationParams.greedy(tokens));
-    }
-
-    private static String manifestChecksum(VerifiedCheckpoint checkpoint) {
         try {
-            byte[] manifest = Files.readAllBytes(checkpoint.directory().resolve(Manifest.FILE_NAME));
-            return java.util.HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(manifest));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return switch (prompt) {
+                case PromptInput.Chat chat -> model.chat().prompt(chat.messages(), chat.templateOptions());
+                case PromptInput.Text text -> model.chat().text(text.text());
+            };
+        } catch (ChatTemplateException e) {
+            throw InferenceException.invalid("messages", e.getMessage());
         }
+    }
+
+    /** A short greedy generation through the same decoding as every request: proves the weights run before a swap. */
+    public Generation selfTest(int tokens) {
+        int[] prompt = model.chat().prompt(List.of(ChatMessage.user("Hello")));
+        int budget = Math.min(tokens, contextLength - prompt.length);
+        return model.generator().generate(prompt, GenerationParams.greedy(Math.max(1, budget)));
     }
 
     @Override
     public void close() {
         try {
-            tokenizer.close();
             model.close();
         } finally {
             root.close();

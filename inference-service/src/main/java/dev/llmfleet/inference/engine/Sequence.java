@@ -1,43 +1,34 @@
 package dev.llmfleet.inference.engine;
 
-import java.util.Arrays;
+import dev.llmfleet.model.generate.Continuation;
+import dev.llmfleet.model.generate.Generation;
 import java.util.function.Consumer;
 
 /**
- * One request as the batch loop sees it: its prompt, the tokens generated so far, the token that
- * was sampled but not yet fed back, and when it must stop.
+ * One request as the batch loop sees it: its prompt, its {@link Continuation} (sampling and stop
+ * rules, shared with every other generation in the fleet), the token that was sampled but not yet
+ * fed back, and the timings its metrics need.
  */
 final class Sequence {
 
     private final int[] prompt;
-    private final int budget;
-    private final int[] stopTokens;
-    private final TokenSampler sampler;
-    private final TextStream text;
+    private final Continuation continuation;
     private final GenerationHandle handle;
     private final String modelVersion;
     private final Consumer<Sequence> onEnd;
     private final long submittedNanos = System.nanoTime();
     private long firstTokenNanos;
-    private int generated;
     private int pendingToken = -1;
-    private boolean finished;
-    private GenerationResult.FinishReason finishReason;
+    private boolean failed;
 
     Sequence(
             int[] prompt,
-            int budget,
-            int[] stopTokens,
-            SamplingSettings settings,
-            TextStream text,
+            Continuation continuation,
             GenerationHandle handle,
             String modelVersion,
             Consumer<Sequence> onEnd) {
         this.prompt = prompt;
-        this.budget = budget;
-        this.stopTokens = stopTokens;
-        this.sampler = new TokenSampler(settings);
-        this.text = text;
+        this.continuation = continuation;
         this.handle = handle;
         this.modelVersion = modelVersion;
         this.onEnd = onEnd;
@@ -55,17 +46,12 @@ final class Sequence {
         return pendingToken;
     }
 
-    /** Tokens of this sequence whose keys and values are in the cache. */
-    int cachedLength() {
-        return prompt.length + Math.max(0, generated - 1);
-    }
-
     boolean isFinished() {
-        return finished;
+        return failed || continuation.isFinished();
     }
 
     int generated() {
-        return generated;
+        return continuation.generated();
     }
 
     long timeToFirstTokenNanos() {
@@ -77,55 +63,49 @@ final class Sequence {
         return System.nanoTime() - firstTokenNanos;
     }
 
+    /** Why it ended; null while running or when it failed. */
     GenerationResult.FinishReason finishReason() {
-        return finishReason;
+        Generation.FinishReason reason = continuation.finishReason();
+        return reason == null || failed ? null : GenerationResult.FinishReason.valueOf(reason.name());
     }
 
     /** Samples from this row's logits, streams the new text, and finishes when a stop rule says so. */
     void accept(float[] logits, int offset, int vocab) {
         if (handle.isCancelled()) {
-            finish(GenerationResult.FinishReason.CANCELLED, text.length());
+            continuation.cancel();
+            end();
             return;
         }
-        int token = sampler.next(logits, offset, vocab);
-        if (generated++ == 0) {
+        Continuation.Step step = continuation.accept(logits, offset, vocab);
+        if (continuation.generated() == 1) {
             firstTokenNanos = System.nanoTime();
         }
-        pendingToken = token;
-        if (Arrays.stream(stopTokens).anyMatch(t -> t == token)) {
-            finish(GenerationResult.FinishReason.STOP, text.length());
-            return;
+        pendingToken = step.token();
+        if (!step.delta().isEmpty() || !step.logprobs().isEmpty()) {
+            handle.emit(new StreamEvent.Delta(step.delta(), step.logprobs()));
         }
-        int stopAt = text.add(token);
-        if (stopAt >= 0) {
-            finish(GenerationResult.FinishReason.STOP, stopAt);
-        } else if (generated >= budget) {
-            finish(GenerationResult.FinishReason.LENGTH, text.length());
-        } else {
-            String delta = text.delta();
-            if (!delta.isEmpty()) {
-                handle.emit(new StreamEvent.Delta(delta));
-            }
+        if (step.finished()) {
+            end();
         }
     }
 
     void fail(RuntimeException error) {
-        if (!finished) {
-            finished = true;
+        if (!isFinished()) {
+            failed = true;
             handle.emit(new StreamEvent.Failed(error));
             onEnd.accept(this);
         }
     }
 
-    private void finish(GenerationResult.FinishReason reason, int end) {
-        finished = true;
-        finishReason = reason;
-        String rest = text.finish(end);
-        if (!rest.isEmpty()) {
-            handle.emit(new StreamEvent.Delta(rest));
-        }
-        handle.emit(new StreamEvent.Done(
-                new GenerationResult(text.text(end), reason, prompt.length, generated, modelVersion)));
+    private void end() {
+        Generation generation = continuation.result();
+        handle.emit(new StreamEvent.Done(new GenerationResult(
+                generation.text(),
+                finishReason(),
+                prompt.length,
+                continuation.generated(),
+                modelVersion,
+                generation.logprobs())));
         onEnd.accept(this);
     }
 }

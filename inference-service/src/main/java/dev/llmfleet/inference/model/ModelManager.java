@@ -93,7 +93,8 @@ public class ModelManager {
                     properties.modelName(),
                     source.versionName(),
                     source.describe(),
-                    clock.instant());
+                    clock.instant(),
+                    properties.limits().maxContext());
             try {
                 model.selfTest(properties.readiness().selfTestTokens());
             } catch (RuntimeException e) {

@@ -39,6 +39,7 @@ class ChatCompletionsController {
         GenerationHandle handle = generations.start(mapper.chat(request));
         String id = Generations.id("chatcmpl-");
         long created = clock.instant().getEpochSecond();
+        boolean logprobs = Boolean.TRUE.equals(request.logprobs());
         if (Boolean.TRUE.equals(request.stream())) {
             boolean usage = StreamOptions.includeUsage(request.streamOptions());
             return ResponseEntity.ok()
@@ -53,12 +54,19 @@ class ChatCompletionsController {
                                         model,
                                         handle,
                                         new ChatCompletionChunk.Delta("assistant", ""),
+                                        null,
                                         null));
                         generations.stream(
                                 handle,
                                 out,
-                                text -> chunk(
-                                        id, created, model, handle, new ChatCompletionChunk.Delta(null, text), null),
+                                delta -> chunk(
+                                        id,
+                                        created,
+                                        model,
+                                        handle,
+                                        new ChatCompletionChunk.Delta(null, delta.text()),
+                                        logprobs ? OpenAiLogprobs.chat(delta.logprobs()) : null,
+                                        null),
                                 result -> last(id, created, model, handle, result, usage));
                     });
         }
@@ -72,7 +80,7 @@ class ChatCompletionsController {
                 List.of(new ChatCompletionResponse.Choice(
                         0,
                         new ChatCompletionResponse.Message("assistant", result.text(), null),
-                        null,
+                        logprobs ? OpenAiLogprobs.chat(result.logprobs()) : null,
                         Generations.finishReason(result.finishReason()))),
                 Usage.of(result.promptTokens(), result.completionTokens()));
         byte[] body = generations.toJson(response);
@@ -85,6 +93,7 @@ class ChatCompletionsController {
             ModelInfo model,
             GenerationHandle handle,
             ChatCompletionChunk.Delta delta,
+            OpenAiLogprobs.Chat logprobs,
             String finish) {
         return new ChatCompletionChunk(
                 id,
@@ -92,7 +101,7 @@ class ChatCompletionsController {
                 created,
                 model.name(),
                 handle.modelVersion(),
-                List.of(new ChatCompletionChunk.Choice(0, delta, null, finish)),
+                List.of(new ChatCompletionChunk.Choice(0, delta, logprobs, finish)),
                 null);
     }
 
@@ -105,6 +114,7 @@ class ChatCompletionsController {
                 model,
                 handle,
                 new ChatCompletionChunk.Delta(null, null),
+                null,
                 Generations.finishReason(result.finishReason())));
         if (usage) {
             chunks.add(new ChatCompletionChunk(

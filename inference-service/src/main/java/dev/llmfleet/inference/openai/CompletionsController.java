@@ -35,15 +35,22 @@ class CompletionsController {
         GenerationHandle handle = generations.start(mapper.completion(request));
         String id = Generations.id("cmpl-");
         long created = clock.instant().getEpochSecond();
+        boolean logprobs = request.logprobs() != null;
         if (Boolean.TRUE.equals(request.stream())) {
             boolean usage = StreamOptions.includeUsage(request.streamOptions());
+            int[] sent = {0};
             return ResponseEntity.ok()
                     .contentType(MediaType.TEXT_EVENT_STREAM)
                     .header("Cache-Control", "no-cache")
                     .body(out -> generations.stream(
                             handle,
                             out,
-                            text -> response(id, created, model, handle, text, null, null),
+                            delta -> {
+                                Object columns =
+                                        logprobs ? OpenAiLogprobs.completion(delta.logprobs(), sent[0]) : null;
+                                sent[0] += delta.text().length();
+                                return response(id, created, model, handle, delta.text(), columns, null, null);
+                            },
                             result -> last(id, created, model, handle, result, usage)));
         }
         GenerationResult result = generations.await(handle);
@@ -53,6 +60,7 @@ class CompletionsController {
                 model,
                 handle,
                 result.text(),
+                logprobs ? OpenAiLogprobs.completion(result.logprobs(), 0) : null,
                 Generations.finishReason(result.finishReason()),
                 Usage.of(result.promptTokens(), result.completionTokens()));
         byte[] body = generations.toJson(response);
@@ -65,6 +73,7 @@ class CompletionsController {
             ModelInfo model,
             GenerationHandle handle,
             String text,
+            Object logprobs,
             String finish,
             Usage usage) {
         return new CompletionResponse(
@@ -73,14 +82,15 @@ class CompletionsController {
                 created,
                 model.name(),
                 handle.modelVersion(),
-                List.of(new CompletionResponse.Choice(text, 0, null, finish)),
+                List.of(new CompletionResponse.Choice(text, 0, logprobs, finish)),
                 usage);
     }
 
     private static List<CompletionResponse> last(
             String id, long created, ModelInfo model, GenerationHandle handle, GenerationResult result, boolean usage) {
         List<CompletionResponse> chunks = new ArrayList<>();
-        chunks.add(response(id, created, model, handle, "", Generations.finishReason(result.finishReason()), null));
+        chunks.add(response(
+                id, created, model, handle, "", null, Generations.finishReason(result.finishReason()), null));
         if (usage) {
             chunks.add(new CompletionResponse(
                     id,

@@ -69,7 +69,7 @@ class Generations {
     void stream(
             GenerationHandle handle,
             OutputStream out,
-            Function<String, Object> delta,
+            Function<StreamEvent.Delta, Object> delta,
             Function<GenerationResult, Iterable<?>> last)
             throws IOException {
         try {
@@ -84,7 +84,7 @@ class Generations {
                                         new IllegalStateException("no token within " + timeout))));
                         return;
                     }
-                    case StreamEvent.Delta d -> send(out, delta.apply(d.text()));
+                    case StreamEvent.Delta d -> send(out, delta.apply(d));
                     case StreamEvent.Failed f -> {
                         send(out, OpenAiErrorAdvice.envelope(f.error()));
                         return;

@@ -17,6 +17,10 @@ import org.springframework.stereotype.Component;
 class RequestMapper {
 
     private static final int MAX_STOP_SEQUENCES = 4;
+    /** OpenAI's limits: 20 alternatives per token in the chat API, 5 in the completions API. */
+    private static final int MAX_CHAT_LOGPROBS = 20;
+
+    private static final int MAX_COMPLETION_LOGPROBS = 5;
 
     private final InferenceProperties.Limits limits;
 
@@ -36,28 +40,52 @@ class RequestMapper {
         String maxTokensParam = request.maxCompletionTokens() != null ? "max_completion_tokens" : "max_tokens";
         requireSingleChoice(request.n());
         return new GenerationRequest(
-                new PromptInput.Chat(messages),
+                new PromptInput.Chat(messages, request.chatTemplateKwargs()),
                 sampling(
-                        request.temperature(),
-                        request.topP(),
+                        new Knobs(request.temperature(), request.topP(), request.topK(), request.seed()),
                         maxTokens,
                         maxTokensParam,
                         request.stop(),
-                        request.seed()));
+                        chatLogprobs(request.logprobs(), request.topLogprobs())));
+    }
+
+    /** The chat API: {@code logprobs: true} turns them on, {@code top_logprobs} (0 to 20) adds alternatives. */
+    private static int chatLogprobs(Boolean logprobs, Integer topLogprobs) {
+        if (topLogprobs != null && (topLogprobs < 0 || topLogprobs > MAX_CHAT_LOGPROBS)) {
+            throw InferenceException.invalid(
+                    "top_logprobs", "'top_logprobs' must be between 0 and " + MAX_CHAT_LOGPROBS);
+        }
+        if (!Boolean.TRUE.equals(logprobs)) {
+            if (topLogprobs != null && topLogprobs > 0) {
+                throw InferenceException.invalid("top_logprobs", "'top_logprobs' needs 'logprobs' set to true");
+            }
+            return -1;
+        }
+        return topLogprobs == null ? 0 : topLogprobs;
     }
 
     GenerationRequest completion(CompletionRequest request) {
         requireSingleChoice(request.n());
+        if (Boolean.TRUE.equals(request.echo())) {
+            throw InferenceException.invalid("echo", "'echo' is not supported");
+        }
+        Integer logprobs = request.logprobs();
+        if (logprobs != null && (logprobs < 0 || logprobs > MAX_COMPLETION_LOGPROBS)) {
+            throw InferenceException.invalid(
+                    "logprobs", "'logprobs' must be between 0 and " + MAX_COMPLETION_LOGPROBS);
+        }
         return new GenerationRequest(
                 new PromptInput.Text(prompt(request.prompt())),
                 sampling(
-                        request.temperature(),
-                        request.topP(),
+                        new Knobs(request.temperature(), request.topP(), request.topK(), request.seed()),
                         request.maxTokens(),
                         "max_tokens",
                         request.stop(),
-                        request.seed()));
+                        logprobs == null ? -1 : logprobs));
     }
+
+    /** The sampling fields a request may set; what it leaves out takes the model's recommendation. */
+    private record Knobs(Double temperature, Double topP, Integer topK, Long seed) {}
 
     private static ChatMessage message(ChatCompletionRequest.Message message, String param) {
         if (message == null || message.role() == null) {
@@ -101,15 +129,18 @@ class RequestMapper {
         throw InferenceException.invalid("prompt", "'prompt' must be a string (or an array of exactly one string)");
     }
 
-    private SamplingSettings sampling(
-            Double temperature, Double topP, Integer maxTokens, String maxTokensParam, Object stop, Long seed) {
-        double t = temperature == null ? 1.0 : temperature;
-        if (t < 0 || t > 2 || Double.isNaN(t)) {
+    private SamplingSettings sampling(Knobs knobs, Integer maxTokens, String maxTokensParam, Object stop, int logprobs) {
+        Double t = knobs.temperature();
+        if (t != null && (t < 0 || t > 2 || Double.isNaN(t))) {
             throw InferenceException.invalid("temperature", "'temperature' must be between 0 and 2");
         }
-        double p = topP == null ? 1.0 : topP;
-        if (p < 0 || p > 1 || Double.isNaN(p)) {
+        Double p = knobs.topP();
+        if (p != null && (p < 0 || p > 1 || Double.isNaN(p))) {
             throw InferenceException.invalid("top_p", "'top_p' must be between 0 and 1");
+        }
+        Integer k = knobs.topK();
+        if (k != null && k < -1) {
+            throw InferenceException.invalid("top_k", "'top_k' must be -1 or 0 (all tokens) or positive");
         }
         int max = maxTokens == null ? limits.defaultMaxTokens() : maxTokens;
         if (max < 1 || max > limits.maxTokens()) {
@@ -117,13 +148,15 @@ class RequestMapper {
                     maxTokensParam, "'" + maxTokensParam + "' must be between 1 and " + limits.maxTokens());
         }
         // top_p 0 keeps only the most likely token: that is greedy decoding.
-        double effectiveTemperature = p == 0 ? 0 : t;
+        boolean greedy = p != null && p == 0;
         return new SamplingSettings(
                 max,
-                effectiveTemperature,
-                p == 0 ? 1 : p,
+                greedy ? Double.valueOf(0) : t,
+                greedy ? Double.valueOf(1) : p,
+                k == null ? null : Math.max(0, k),
                 stops(stop),
-                seed == null ? ThreadLocalRandom.current().nextLong() : seed);
+                knobs.seed() == null ? ThreadLocalRandom.current().nextLong() : knobs.seed(),
+                logprobs);
     }
 
     private static List<String> stops(Object stop) {

@@ -59,7 +59,7 @@ class InferenceEngineTest {
                 models,
                 "trainer-service",
                 new InferenceProperties.Engine(queueCapacity, maxBatchSize, 1, 1),
-                new InferenceProperties.Limits(4096, 256, Duration.ofMinutes(1)),
+                new InferenceProperties.Limits(4096, 256, Duration.ofMinutes(1), 8192),
                 new InferenceProperties.Readiness(Duration.ofSeconds(30), Duration.ofSeconds(10), 4));
         engine = new InferenceEngine(properties, registry, Clock.systemUTC());
         return engine;
@@ -71,7 +71,8 @@ class InferenceEngineTest {
                 "fleet",
                 checkpoint.getFileName().toString(),
                 "test",
-                Instant.now());
+                Instant.now(),
+                8192);
     }
 
     static GenerationRequest chat(String text, int maxTokens) {
@@ -178,7 +179,7 @@ class InferenceEngineTest {
 
         GenerationHandle handle = engine.submit(new GenerationRequest(
                 new PromptInput.Chat(List.of(ChatMessage.user("stop test"))),
-                new SamplingSettings(40, 0, 1, List.of(stop), 0)));
+                new SamplingSettings(40, 0.0, 1.0, 0, List.of(stop), 0, -1)));
         StringBuilder streamed = new StringBuilder();
         GenerationResult result = null;
         while (result == null) {
@@ -198,7 +199,7 @@ class InferenceEngineTest {
     void sameSeedSamplesTheSameTextAtTemperature() throws Exception {
         InferenceEngine engine = engine(16, 8);
         engine.swap(load(version1));
-        SamplingSettings sampled = new SamplingSettings(20, 0.9, 0.95, List.of(), 42);
+        SamplingSettings sampled = new SamplingSettings(20, 0.9, 0.95, 0, List.of(), 42, -1);
         GenerationRequest request = new GenerationRequest(new PromptInput.Text("Once upon"), sampled);
 
         ExecutorService clients = Executors.newFixedThreadPool(4);

@@ -122,7 +122,7 @@ class VersionDownloaderTest {
                 versionsDir,
                 "trainer-service",
                 new InferenceProperties.Engine(4, 4, 0, 0),
-                new InferenceProperties.Limits(4096, 256, Duration.ofMinutes(1)),
+                new InferenceProperties.Limits(4096, 256, Duration.ofMinutes(1), 8192),
                 new InferenceProperties.Readiness(Duration.ofSeconds(30), Duration.ofSeconds(10), 4));
     }
 

@@ -5,39 +5,31 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.llmfleet.model.CausalLanguageModel;
-import dev.llmfleet.model.chat.ChatTemplate;
+import dev.llmfleet.model.chat.ChatFormat;
 import dev.llmfleet.model.chat.TokenSequence;
-import dev.llmfleet.model.checkpoint.ModelFiles;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
 import dev.llmfleet.model.generate.GenerationParams;
-import dev.llmfleet.model.generate.Generator;
 import dev.llmfleet.model.gpt.LanguageModelLoss;
-import dev.llmfleet.model.lora.LoraFiles;
+import dev.llmfleet.model.runtime.LanguageModel;
 import dev.llmfleet.model.runtime.NativeRuntime;
-import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import java.util.Arrays;
 
 /**
  * The model of one checkpoint, opened to be asked questions. A question is a {@link TokenSequence}
- * as training builds it (the chat template or the completion format): the tokens before its first
- * learned one are the prompt, the learned ones are the expected answer. Snapshots and evaluation
- * jobs both ask through this, so they see what training and inference see. Holds native memory
- * until closed; use it from one thread.
+ * as training builds it (the model's chat format or the completion format): the tokens before its
+ * first learned one are the prompt, the learned ones are the expected answer. Snapshots and
+ * evaluation jobs both ask through this, and answers come from the model's own generator (its
+ * sampler and stop rules), so they see what training and inference see. Holds native memory until
+ * closed; use it from one thread.
  */
 public final class AnswerProbe implements AutoCloseable {
 
     private final NDManager root;
-    private final FleetTokenizer tokenizer;
-    private final CausalLanguageModel model;
-    private final ChatTemplate template;
-    private final Generator generator;
+    private final LanguageModel model;
 
-    private AnswerProbe(NDManager root, FleetTokenizer tokenizer, CausalLanguageModel model) {
+    private AnswerProbe(NDManager root, LanguageModel model) {
         this.root = root;
-        this.tokenizer = tokenizer;
         this.model = model;
-        this.template = new ChatTemplate(tokenizer);
-        this.generator = new Generator(model, tokenizer, template.stopTokens());
     }
 
     /** The full model a checkpoint (or a version folder) holds. */
@@ -51,34 +43,27 @@ public final class AnswerProbe implements AutoCloseable {
         // while they are recorded: answers must come from the plain, deterministic forward pass.
         JniUtils.setGradMode(false);
         NDManager root = NDManager.newBaseManager(NativeRuntime.preferredDevice());
-        FleetTokenizer tokenizer = null;
         try {
-            tokenizer = ModelFiles.loadTokenizer(checkpoint);
-            CausalLanguageModel model =
-                    base == null ? ModelFiles.loadModel(checkpoint, root) : LoraFiles.load(checkpoint, base, root);
-            return new AnswerProbe(root, tokenizer, model);
+            return new AnswerProbe(root, LanguageModel.open(checkpoint, base, root));
         } catch (RuntimeException e) {
-            if (tokenizer != null) {
-                tokenizer.close();
-            }
             root.close();
             throw e;
         }
     }
 
-    /** The template training formats chat data with, on this checkpoint's tokenizer. */
-    public ChatTemplate template() {
-        return template;
+    /** The format training formats chat data with, on this checkpoint's tokenizer. */
+    public ChatFormat template() {
+        return model.chat();
     }
 
     public int contextLength() {
-        return model.config().contextLength();
+        return model.description().contextLength();
     }
 
     /** The greedy continuation of the sequence's prompt, at most {@code maxNewTokens}, stopped at the end of the turn, trimmed. */
     public String answer(TokenSequence sequence, int maxNewTokens) {
         int[] prompt = Arrays.copyOf(sequence.ids(), promptLength(sequence));
-        return generator
+        return model.generator()
                 .generate(prompt, GenerationParams.greedy(maxNewTokens))
                 .text()
                 .strip();
@@ -98,8 +83,9 @@ public final class AnswerProbe implements AutoCloseable {
             targets[t] = sequence.ids()[t + 1];
             mask[t] = sequence.learned()[t + 1] ? 1f : 0f;
         }
-        try (NDManager scope = model.manager().newSubManager()) {
-            NDArray logits = model.forward(scope.create(inputs, new Shape(1, length)), null);
+        CausalLanguageModel network = model.model();
+        try (NDManager scope = network.manager().newSubManager()) {
+            NDArray logits = network.forward(scope.create(inputs, new Shape(1, length)), null);
             return LanguageModelLoss.maskedCrossEntropy(
                             logits,
                             scope.create(targets, new Shape(1, length)),
@@ -120,8 +106,10 @@ public final class AnswerProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
-        tokenizer.close();
-        root.close();
+        try {
+            model.close();
+        } finally {
+            root.close();
+        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keepLastCheckpoints how many of a run's newest checkpoints retention keeps (besides the best)
  * @param diskWatermark the share of a disk that work may fill; work that would go past it is refused
  * @param verifyPrompt the prompt a new version must generate from before it is published
+ * @param importRoots the folders model folders may be imported from; none given means
+ *     {@code <fleet.data-dir>/imports}. A relative path in an import request is taken from the first.
  */
 @Validated
 @ConfigurationProperties("fleet.trainer.lifecycle")
@@ -33,4 +36,5 @@ public record LifecycleProperties(
         @DecimalMin("0.01") @DecimalMax("1.0") @DefaultValue("0.9")
         double diskWatermark,
 
-        @NotBlank @DefaultValue("What is 2+2?") String verifyPrompt) {}
+        @NotBlank @DefaultValue("What is 2+2?") String verifyPrompt,
+        @NotNull @DefaultValue({}) List<Path> importRoots) {}

@@ -1,7 +1,7 @@
 package dev.llmfleet.trainer.snapshot;
 
 import dev.llmfleet.api.trainer.SnapshotAnswer;
-import dev.llmfleet.model.chat.ChatTemplate;
+import dev.llmfleet.model.chat.ChatFormat;
 import dev.llmfleet.model.chat.TokenSequence;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.trainer.engine.AnswerProbe;
@@ -34,7 +34,7 @@ final class SnapshotProbe {
         }
     }
 
-    private static TokenSequence sequence(ChatTemplate template, Example example) {
+    private static TokenSequence sequence(ChatFormat template, Example example) {
         return example.spec().format() == DatasetFormat.COMPLETION_V1
                 ? template.completion(example.prompt(), example.answer())
                 : template.conversation(example.messages());

@@ -70,7 +70,7 @@ public final class LifecycleFixtures {
         try (NDManager manager = NDManager.newBaseManager();
                 LoraModel lora = LoraModel.attach(
                         ModelFiles.loadModel(CheckpointReader.open(base), manager),
-                        new LoraConfig(4, 8, 0.05, LoraConfig.ALL_PROJECTIONS),
+                        new LoraConfig(4, 8, 0.05, List.of()),
                         seed,
                         LoraFiles.manifestSha256(base))) {
             SplittableRandom random = new SplittableRandom(seed);
@@ -125,7 +125,7 @@ public final class LifecycleFixtures {
         return CheckpointEntry.text("training-state.json", "{\"step\": " + step + ", \"best_step\": " + bestStep + "}");
     }
 
-    private static void clearChildren(Path folder) throws IOException {
+    public static void clearChildren(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;
         }

@@ -10,11 +10,11 @@ import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.model.checkpoint.CheckpointWriter;
 import dev.llmfleet.model.checkpoint.ModelFiles;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
+import dev.llmfleet.model.generate.Generation;
 import dev.llmfleet.model.generate.GenerationParams;
-import dev.llmfleet.model.generate.Generator;
-import dev.llmfleet.model.gpt.GptConfig;
 import dev.llmfleet.model.lora.LoraFiles;
 import dev.llmfleet.model.lora.LoraModel;
+import dev.llmfleet.model.runtime.LanguageModel;
 import dev.llmfleet.model.runtime.NativeRuntime;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import dev.llmfleet.trainer.lifecycle.LifecyclePaths;
@@ -29,9 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class VersionBuilder {
 
-    private static final List<String> MODEL_FILES =
-            List.of(GptConfig.FILE_NAME, FleetTokenizer.FILE_NAME, ModelFiles.WEIGHTS);
-
     private final ModelVersionRepository repository;
     private final LifecyclePaths paths;
 
@@ -43,7 +40,7 @@ class VersionBuilder {
     /** A full checkpoint's model files as they are, or an adapter merged into the version it was trained on. */
     Path build(VerifiedCheckpoint source, Path target) throws IOException {
         if (!LoraFiles.isAdapter(source)) {
-            List<CheckpointEntry> entries = MODEL_FILES.stream()
+            List<CheckpointEntry> entries = ModelFiles.modelFileNames(source).stream()
                     .map(name -> new CheckpointEntry(name, out -> Files.copy(source.file(name), out)))
                     .toList();
             return CheckpointWriter.write(target, entries);
@@ -56,24 +53,25 @@ class VersionBuilder {
         }
     }
 
-    /** Throws unless {@code folder} matches its manifest, loads, gives finite logits and generates. */
+    /**
+     * Throws unless {@code folder} matches its manifest and opens as the fleet opens models to serve
+     * them (weights, tokenizer, chat template), gives finite logits and generates.
+     */
     void verify(Path folder, String prompt) {
         VerifiedCheckpoint checkpoint = CheckpointReader.open(folder);
         try (NDManager root = NDManager.newBaseManager(NativeRuntime.preferredDevice());
-                FleetTokenizer tokenizer = ModelFiles.loadTokenizer(checkpoint);
-                CausalLanguageModel model = ModelFiles.loadModel(checkpoint, root);
+                LanguageModel model = LanguageModel.open(checkpoint, root);
                 NDManager scope = root.newSubManager()) {
-            int[] ids = tokenizer.encode(prompt);
+            int[] ids = model.chat().text(prompt);
             NDArray tokens = scope.create(Arrays.stream(ids).asLongStream().toArray(), new Shape(1, ids.length))
                     .toType(DataType.INT64, false);
-            NDArray logits = model.forward(tokens, null);
+            NDArray logits = model.model().forward(tokens, null);
             if (logits.isNaN().any().getBoolean() || logits.isInfinite().any().getBoolean()) {
                 throw new IllegalStateException("the model in " + folder + " produces non-finite logits");
             }
-            int[] generated = new Generator(model, tokenizer)
-                    .generate(ids, GenerationParams.greedy(4))
-                    .tokens();
-            if (generated.length == 0) {
+            // The same decoding (sampler, stop rules) that serving uses; ending on a stop token counts as generating.
+            Generation generated = model.generator().generate(ids, GenerationParams.greedy(4));
+            if (generated.tokens().length == 0 && generated.finishReason() != Generation.FinishReason.STOP) {
                 throw new IllegalStateException("the model in " + folder + " generates nothing");
             }
         }

@@ -3,8 +3,12 @@ package dev.llmfleet.trainer.lifecycle.versions;
 import java.util.List;
 import java.util.Map;
 
-/** What a consolidation knows about the version it is building, before it has a number. */
-record VersionDraft(
+/**
+ * What is known of a version before it has a number.
+ *
+ * @param trainingMode {@code full} or {@code lora} for a consolidated checkpoint, {@code import} for an imported folder
+ */
+public record VersionDraft(
         String description,
         String parent,
         String sourceCheckpoint,

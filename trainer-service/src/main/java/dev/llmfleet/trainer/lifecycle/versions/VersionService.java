@@ -10,7 +10,7 @@ import dev.llmfleet.model.ModelJson;
 import dev.llmfleet.model.checkpoint.CheckpointCorruptedException;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.model.checkpoint.Manifest;
-import dev.llmfleet.model.gpt.GptConfig;
+import dev.llmfleet.model.checkpoint.ModelFiles;
 import dev.llmfleet.trainer.lifecycle.LifecycleFiles;
 import dev.llmfleet.trainer.lifecycle.backups.BackupNotFoundException;
 import dev.llmfleet.trainer.lifecycle.backups.BackupService;
@@ -78,7 +78,7 @@ public class VersionService {
             manifest.files().forEach(f -> files.add(new VersionFile(f.path(), f.size(), f.sha256())));
             files.add(new VersionFile(
                     Manifest.FILE_NAME, Files.size(folder.resolve(Manifest.FILE_NAME)), version.manifestSha256()));
-            String family = GptConfig.read(folder.resolve(GptConfig.FILE_NAME)).family();
+            String family = ModelFiles.family(folder);
             return new VersionManifest(version.name(), family, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the manifest of " + version.name(), e);

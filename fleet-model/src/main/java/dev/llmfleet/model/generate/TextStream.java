@@ -1,4 +1,4 @@
-package dev.llmfleet.inference.engine;
+package dev.llmfleet.model.generate;
 
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
-package dev.llmfleet.model.gpt;
+package dev.llmfleet.model;
 
 import ai.djl.ndarray.NDArray;
 
 /**
- * Changes the output of a linear projection ({@code h.0.attn.qkv}, {@code h.1.mlp.fc}, ...) given
+ * Changes the output of a linear projection ({@code h.0.attn.qkv}, {@code model.layers.1.mlp.up_proj}, ...) given
  * its input; low-rank adapters add their update here without touching the base weights.
  */
 @FunctionalInterface
