@@ -59,10 +59,10 @@ public final class InferenceLoadHarness {
                 dir,
                 "trainer-service",
                 new InferenceProperties.Engine(256, 16, threads, 1),
-                new InferenceProperties.Limits(4096, tokens, WAIT),
+                new InferenceProperties.Limits(4096, tokens, WAIT, 4096),
                 new InferenceProperties.Readiness(Duration.ofSeconds(30), Duration.ofSeconds(10), 4));
         InferenceEngine engine = new InferenceEngine(properties, new SimpleMeterRegistry(), Clock.systemUTC());
-        engine.swap(LoadedModel.load(CheckpointReader.open(checkpoint), "fleet", "bench", "bench", Instant.now()));
+        engine.swap(LoadedModel.load(CheckpointReader.open(checkpoint), "fleet", "bench", "bench", Instant.now(), 4096));
         System.out.printf(
                 "model: %d layers, width %d, context %d (%,d parameters); %d tokens per request, %d s per level,"
                         + " %d intra-op thread(s), %d cores%n",
@@ -108,7 +108,7 @@ public final class InferenceLoadHarness {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     GenerationRequest request = new GenerationRequest(
                             new PromptInput.Text("Request " + i + " from client " + client + ": once upon a time"),
-                            new SamplingSettings(tokens, 0, 1, List.of(), i));
+                            new SamplingSettings(tokens, 0.0, 1.0, 0, List.of(), i, -1));
                     long submitted = System.nanoTime();
                     GenerationHandle handle = engine.submit(request);
                     try {

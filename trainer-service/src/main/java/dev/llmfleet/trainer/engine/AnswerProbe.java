@@ -39,11 +39,12 @@ public final class AnswerProbe implements AutoCloseable {
 
     /** The adapter in {@code checkpoint} on the version {@code base} it was trained on; the full model when base is null. */
     public static AnswerProbe open(VerifiedCheckpoint checkpoint, VerifiedCheckpoint base) {
-        // PyTorch records gradients per thread unless told not to, and LoRA applies its dropout
-        // while they are recorded: answers must come from the plain, deterministic forward pass.
-        JniUtils.setGradMode(false);
+        // The manager first: it starts the engine, which loads the native library the next call needs.
         NDManager root = NDManager.newBaseManager(NativeRuntime.preferredDevice());
         try {
+            // PyTorch records gradients per thread unless told not to, and LoRA applies its dropout
+            // while they are recorded: answers must come from the plain, deterministic forward pass.
+            JniUtils.setGradMode(false);
             return new AnswerProbe(root, LanguageModel.open(checkpoint, base, root));
         } catch (RuntimeException e) {
             root.close();

@@ -1,0 +1,304 @@
+package dev.llmfleet.benchmarks.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.llmfleet.inference.InferenceProperties;
+import dev.llmfleet.inference.engine.GenerationHandle;
+import dev.llmfleet.inference.engine.GenerationRequest;
+import dev.llmfleet.inference.engine.GenerationResult;
+import dev.llmfleet.inference.engine.InferenceEngine;
+import dev.llmfleet.inference.engine.LoadedModel;
+import dev.llmfleet.inference.engine.PromptInput;
+import dev.llmfleet.inference.engine.SamplingSettings;
+import dev.llmfleet.inference.engine.StreamEvent;
+import dev.llmfleet.model.CausalLanguageModel;
+import dev.llmfleet.model.checkpoint.CheckpointEntry;
+import dev.llmfleet.model.checkpoint.CheckpointReader;
+import dev.llmfleet.model.checkpoint.CheckpointWriter;
+import dev.llmfleet.model.hf.DecoderConfig;
+import dev.llmfleet.model.hf.HfModelWriter;
+import dev.llmfleet.model.runtime.LanguageModel;
+import dev.llmfleet.model.runtime.NativeRuntime;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Qwen3-0.6B's shape with random weights made at run time (hidden 1024, 28 layers, 16 heads, 8 KV
+ * heads, head_dim 128, intermediate 3072, vocabulary 151,936, tied, BF16 files, float32 compute):
+ * forward tokens per second for one sequence and for eight together, generation tokens per second
+ * through the inference engine at concurrency 1 and 8, the JVM's peak RSS, and the same forward pass
+ * in PyTorch from Python ({@code benchmarks/python/qwen3_forward.py}) on the same folder, as a ratio.
+ *
+ * <p>{@code ./mvnw -q -pl benchmarks exec:exec -Dbench=dev.llmfleet.benchmarks.model.Qwen3ShapedHarness}
+ * (system properties {@code tokens} per forward sequence, {@code generate} tokens per request,
+ * {@code requests} per client, {@code threads}, {@code tokenizer} folder, {@code python}). The Qwen3
+ * tokenizer is the one the build fetches for the tests ({@code fleet-model/target/qwen3-tokenizer}).
+ */
+public final class Qwen3ShapedHarness {
+
+    private static final long SEED = 0x0_6B;
+    private static final Duration WAIT = Duration.ofMinutes(30);
+
+    private Qwen3ShapedHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        int tokens = Integer.getInteger("tokens", 128);
+        int generate = Integer.getInteger("generate", 32);
+        int requests = Integer.getInteger("requests", 2);
+        int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
+        NativeRuntime.configure(threads, 1);
+        Path root = repositoryRoot();
+        Path tokenizer = Path.of(System.getProperty(
+                "tokenizer", root.resolve("fleet-model/target/qwen3-tokenizer/package/models").toString()));
+        Path folder = root.resolve("benchmarks/target/qwen3-0.6b-shaped");
+        long started = System.nanoTime();
+        Path model = write(folder, tokenizer);
+        System.out.printf("model folder %s written in %.1f s (%,d bytes)%n", model, seconds(started), size(model));
+
+        double[] forward = forwardTokensPerSecond(model, tokens, threads);
+        double[] generation = generationTokensPerSecond(model, generate, requests, threads);
+        long rss = peakRssKib();
+        System.out.printf("JVM peak RSS %.0f MiB%n", rss / 1024.0);
+
+        String python = pytorch(model, tokens, threads);
+        System.out.println("PyTorch from Python: " + python);
+        double torchOne = number(python, "batch1_tokens_per_second");
+        double torchEight = number(python, "batch8_tokens_per_second");
+        System.out.printf(
+                "forward, fleet / PyTorch: batch 1 %.2f, batch 8 %.2f%n",
+                forward[0] / torchOne,
+                forward[1] / torchEight);
+        System.out.printf(
+                "summary: forward %.1f tok/s (1) %.1f tok/s (8); generation %.2f tok/s (1) %.2f tok/s (8);"
+                        + " peak RSS %.0f MiB%n",
+                forward[0],
+                forward[1],
+                generation[0],
+                generation[1],
+                rss / 1024.0);
+    }
+
+    private static double[] forwardTokensPerSecond(Path model, int tokens, int threads) {
+        long started = System.nanoTime();
+        try (NDManager manager = NDManager.newBaseManager();
+                LanguageModel loaded = LanguageModel.open(CheckpointReader.open(model), manager)) {
+            JniUtils.setGradMode(false);
+            System.out.printf(
+                    "loaded %,d parameters (%s) in %.1f s; %d intra-op threads%n",
+                    loaded.description().parameters(),
+                    loaded.description().dtype(),
+                    seconds(started),
+                    threads);
+            double[] result = new double[2];
+            int[] batches = {1, 8};
+            for (int b = 0; b < batches.length; b++) {
+                result[b] = forward(loaded.model(), manager, batches[b], tokens);
+                System.out.printf(
+                        "forward: batch %d x %d tokens: %.1f tokens/s%n", batches[b], tokens, result[b]);
+            }
+            return result;
+        }
+    }
+
+    private static double forward(CausalLanguageModel model, NDManager manager, int batch, int tokens) {
+        SplittableRandom random = new SplittableRandom(batch);
+        long[] ids = new long[batch * tokens];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = random.nextInt(model.config().vocabSize());
+        }
+        int repeat = 3;
+        long elapsed = 0;
+        for (int i = -1; i < repeat; i++) {
+            try (NDManager step = manager.newSubManager()) {
+                long started = System.nanoTime();
+                NDArray logits = model.forward(step.create(ids, new Shape(batch, tokens)), null);
+                logits.get(0).toFloatArray();
+                if (i >= 0) {
+                    elapsed += System.nanoTime() - started;
+                }
+            }
+        }
+        return (double) batch * tokens * repeat / (elapsed / 1e9);
+    }
+
+    private static double[] generationTokensPerSecond(Path model, int generate, int requests, int threads)
+            throws InterruptedException {
+        InferenceProperties properties = new InferenceProperties(
+                "fleet",
+                null,
+                null,
+                model.getParent(),
+                "trainer-service",
+                new InferenceProperties.Engine(64, 8, threads, 1),
+                new InferenceProperties.Limits(4096, generate, WAIT, 2048),
+                new InferenceProperties.Readiness(Duration.ofSeconds(30), Duration.ofSeconds(10), 4));
+        InferenceEngine engine = new InferenceEngine(properties, new SimpleMeterRegistry(), Clock.systemUTC());
+        engine.swap(LoadedModel.load(CheckpointReader.open(model), "fleet", "bench", "bench", Instant.now(), 2048));
+        double[] result = new double[2];
+        int[] levels = {1, 8};
+        for (int l = 0; l < levels.length; l++) {
+            Load load = run(engine, levels[l], requests, generate);
+            result[l] = load.tokensPerSecond();
+            System.out.printf(
+                    "generation: concurrency %d, %d requests of %d tokens: %.2f tokens/s, TTFT median %.0f ms%n",
+                    levels[l],
+                    levels[l] * requests,
+                    generate,
+                    load.tokensPerSecond(),
+                    load.ttftMedianMillis());
+        }
+        engine.destroy();
+        return result;
+    }
+
+    record Load(double tokensPerSecond, double ttftMedianMillis) {}
+
+    private static Load run(InferenceEngine engine, int concurrency, int requests, int tokens)
+            throws InterruptedException {
+        AtomicLong generated = new AtomicLong();
+        ConcurrentLinkedQueue<Long> ttfts = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            int client = c;
+            clients.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < requests; i++) {
+                    GenerationRequest request = new GenerationRequest(
+                            new PromptInput.Text("Client " + client + " asks question " + i
+                                    + ": what is the capital of France, and why is it there?"),
+                            new SamplingSettings(tokens, 0.0, 1.0, 0, List.of(), i, -1));
+                    long submitted = System.nanoTime();
+                    GenerationHandle handle = engine.submit(request);
+                    try {
+                        StreamEvent first = handle.next(WAIT);
+                        ttfts.add(System.nanoTime() - submitted);
+                        GenerationResult result =
+                                first instanceof StreamEvent.Done done ? done.result() : handle.await(WAIT);
+                        generated.addAndGet(result.completionTokens());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = ttfts.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Load(generated.get() / elapsed, sorted[sorted.length / 2] / 1e6);
+    }
+
+    private static Path write(Path folder, Path tokenizer) throws IOException {
+        Path model = folder.resolve("model");
+        if (Files.isDirectory(model)) {
+            return model;
+        }
+        if (!Files.isRegularFile(tokenizer.resolve("tokenizer.json"))) {
+            throw new IllegalStateException("no Qwen3 tokenizer in " + tokenizer
+                    + ": run the fleet-model tests once (the build fetches it) or pass -Dtokenizer=DIR");
+        }
+        DecoderConfig config = DecoderConfig.parse(CONFIG);
+        List<CheckpointEntry> entries = new ArrayList<>(HfModelWriter.entries(
+                config, HfModelWriter.synthetic(SEED), tokenizer, List.of("tokenizer.json", "tokenizer_config.json")));
+        entries.add(CheckpointEntry.text("generation_config.json", "{\"eos_token_id\": [151645, 151643]}"));
+        return CheckpointWriter.write(model, entries);
+    }
+
+    private static String pytorch(Path model, int tokens, int threads) throws IOException, InterruptedException {
+        Path script = repositoryRoot().resolve("benchmarks/python/qwen3_forward.py");
+        Process process = new ProcessBuilder(
+                        System.getProperty("python", "python3"),
+                        script.toString(),
+                        "--model",
+                        model.toString(),
+                        "--tokens",
+                        Integer.toString(tokens),
+                        "--threads",
+                        Integer.toString(threads))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the PyTorch benchmark failed: " + output);
+        }
+        return output;
+    }
+
+    private static double number(String json, String key) {
+        int at = json.indexOf("\"" + key + "\":");
+        String rest = json.substring(at + key.length() + 3).strip();
+        return Double.parseDouble(rest.split("[,}]")[0].strip());
+    }
+
+    private static long peakRssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("benchmarks")) ? here : here.getParent();
+    }
+
+    private static long size(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Qwen3-0.6B's config.json, as published. */
+    private static final String CONFIG =
+            """
+            {
+              "architectures": ["Qwen3ForCausalLM"],
+              "attention_bias": false,
+              "attention_dropout": 0.0,
+              "bos_token_id": 151643,
+              "eos_token_id": 151645,
+              "head_dim": 128,
+              "hidden_act": "silu",
+              "hidden_size": 1024,
+              "initializer_range": 0.02,
+              "intermediate_size": 3072,
+              "max_position_embeddings": 40960,
+              "max_window_layers": 28,
+              "model_type": "qwen3",
+              "num_attention_heads": 16,
+              "num_hidden_layers": 28,
+              "num_key_value_heads": 8,
+              "rms_norm_eps": 1e-06,
+              "rope_scaling": null,
+              "rope_theta": 1000000,
+              "sliding_window": null,
+              "tie_word_embeddings": true,
+              "torch_dtype": "bfloat16",
+              "transformers_version": "4.51.0",
+              "use_cache": true,
+              "use_sliding_window": false,
+              "vocab_size": 151936
+            }
+            """;
+}
