@@ -71,6 +71,15 @@ class Qwen3:
         return x @ w.get("lm_head.weight", w["model.embed_tokens.weight"]).T
 
 
+def peak_rss_mib():
+    # getrusage's maxrss carries the parent's peak across fork and exec on Linux; VmHWM is this process's own.
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", required=True)
@@ -92,7 +101,7 @@ def main():
             model.forward(ids)
         elapsed = (time.perf_counter() - started) / args.repeat
         results[f"batch{batch}_tokens_per_second"] = batch * args.tokens / elapsed
-    results["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["peak_rss_mib"] = peak_rss_mib()
     print(json.dumps(results))
 
 

@@ -14,11 +14,11 @@ final class Bfloat16 {
 
     private Bfloat16() {}
 
-    /** Little-endian BF16 values to a direct, little-endian float32 buffer (exact). */
-    static ByteBuffer widen(ByteBuffer bf16) {
+    /** Little-endian BF16 values into {@code out} as little-endian float32 (exact), from its start; returns {@code out}. */
+    static ByteBuffer widen(ByteBuffer bf16, ByteBuffer out) {
         ShortBuffer in = bf16.duplicate().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-        ByteBuffer out = ByteBuffer.allocateDirect(in.remaining() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        FloatBuffer floats = out.asFloatBuffer();
+        out.clear().limit(in.remaining() * Float.BYTES);
+        FloatBuffer floats = out.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         while (in.hasRemaining()) {
             floats.put(Float.intBitsToFloat((in.get() & 0xFFFF) << 16));
         }

@@ -2,11 +2,13 @@ package dev.llmfleet.model.hf;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.llmfleet.model.AttentionMask;
 import dev.llmfleet.model.ForwardInput;
 import dev.llmfleet.model.ModelParameters;
@@ -17,7 +19,9 @@ import dev.llmfleet.model.generate.KvCache;
  * The forward pass of {@link DecoderModel}, step for step as transformers' modeling code does it:
  * RMSNorm, attention with per-head q/k norm (Qwen3), rotary positions by halves, grouped-query
  * attention, SwiGLU MLP, final norm and output head. Every intermediate array is created from an
- * array of the caller's step (never from a weight first), so it lands in the step's manager.
+ * array of the caller's step (never from a weight or a cache entry first), so it lands in the step's
+ * manager; when no gradients are recorded each layer runs in a scope of its own that is freed as soon
+ * as the layer's output exists, so a long prompt holds one layer's activations at a time, not all.
  */
 final class DecoderForward {
 
@@ -47,8 +51,20 @@ final class DecoderForward {
                 .singletonOrThrow();
         Rotary rotary = rotary(input.positions());
         NDArray mask = AttentionMask.of(tokens.getManager(), past, length, input.keyMask());
+        boolean training = JniUtils.isGradMode();
+        NDManager step = tokens.getManager();
         for (int layer = 0; layer < config.layers(); layer++) {
-            x = block(layer, x, rotary, mask, cache);
+            if (training) {
+                x = block(layer, x, rotary, mask, cache);
+                continue;
+            }
+            try (NDManager scope = step.newSubManager()) {
+                // The layer's input and everything made from it die with the scope; only its output survives.
+                x.attach(scope);
+                NDArray out = block(layer, x, rotary, mask, cache);
+                out.attach(step);
+                x = out;
+            }
         }
         x = rmsNorm(x, parameters.get(DecoderLayout.FINAL_NORM));
         return Linear.linear(x, model.outputHead()).singletonOrThrow();
@@ -80,9 +96,14 @@ final class DecoderForward {
         q = rotary.apply(q.transpose(0, 2, 1, 3));
         k = rotary.apply(k.transpose(0, 2, 1, 3));
         if (cache != null) {
+            // Views of the cache made here belong to this step, or they would pin every past cache
+            // array (and its memory) until the cache closes.
             NDArray[] history = cache.append(layer, k, v);
-            k = history[0];
-            v = history[1];
+            k = local(history[0].expandDims(2), q);
+            v = local(history[1].expandDims(2), q);
+        } else {
+            k = k.expandDims(2);
+            v = v.expandDims(2);
         }
         NDArray out = config.groups() == 1 ? attend(q, k, v, mask) : attendGrouped(q, k, v, mask, batch, length);
         out = out.transpose(0, 2, 1, 3).reshape(batch, length, (long) config.heads() * config.headDim());
@@ -94,20 +115,28 @@ final class DecoderForward {
         return projected.reshape(batch, length, heads, config.headDim());
     }
 
+    /** {@code k} and {@code v} come with a group axis, {@code (B, kvHeads, 1, S, D)}. */
     private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask) {
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(mask);
-        return scores.softmax(-1).matMul(v);
+        NDArray keys = k.squeeze(2).transpose(0, 1, 3, 2);
+        NDArray scores = q.matMul(keys).mul(scale).add(mask);
+        return scores.softmax(-1).matMul(v.squeeze(2));
     }
 
     /** Each KV head serves {@code groups} query heads: queries are grouped instead of keys repeated. */
     private NDArray attendGrouped(NDArray q, NDArray k, NDArray v, NDArray mask, long batch, long length) {
         int groups = config.groups();
         NDArray grouped = q.reshape(batch, config.kvHeads(), groups, length, config.headDim());
-        NDArray keys = k.expandDims(2).transpose(0, 1, 2, 4, 3);
+        NDArray keys = k.transpose(0, 1, 2, 4, 3);
         NDArray groupMask = mask.getShape().dimension() == 4 ? mask.expandDims(1) : mask;
         NDArray scores = grouped.matMul(keys).mul(scale).add(groupMask);
-        NDArray out = scores.softmax(-1).matMul(v.expandDims(2));
+        NDArray out = scores.softmax(-1).matMul(v);
         return out.reshape(batch, config.heads(), length, config.headDim());
+    }
+
+    /** {@code view} moved into the manager of {@code owner}, the step's. */
+    private static NDArray local(NDArray view, NDArray owner) {
+        view.attach(owner.getManager());
+        return view;
     }
 
     /** A linear projection by parameter prefix, with its bias when the config has one; the seam for LoRA. */

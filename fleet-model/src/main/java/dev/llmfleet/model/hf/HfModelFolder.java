@@ -1,13 +1,9 @@
 package dev.llmfleet.model.hf;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.llmfleet.model.ModelFormatException;
 import dev.llmfleet.model.ModelJson;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -217,31 +212,11 @@ public final class HfModelFolder {
                 .sum();
     }
 
-    /** The model in a child of {@code parent}, each tensor mapped from its file and copied into float32. */
+    /** The model in a child of {@code parent}, each tensor streamed from its file into float32. */
     public DecoderModel load(NDManager parent) {
+        TensorLoader loader = new TensorLoader();
         try (NDManager staging = parent.newSubManager()) {
-            return DecoderModel.of(config, parent, name -> {
-                SafetensorsFile file = fileOfTensor.get(name);
-                SafetensorsFile.TensorInfo info = file.tensors().get(name);
-                ByteBuffer bytes = file.map(name);
-                DataType type = info.type().dataType();
-                if (info.type() == TensorType.BF16) {
-                    bytes = Bfloat16.widen(bytes);
-                    type = DataType.FLOAT32;
-                }
-                // The mapping is read-only and tied to the file: the model keeps its own float32 copy.
-                try (NDManager one = staging.newSubManager()) {
-                    NDArray mapped = one.create(bytes, new Shape(info.shape()), type);
-                    // duplicate(), not toType(FLOAT32, true): the latter hands back the same storage for a float32 source.
-                    NDArray copy = type == DataType.FLOAT32 ? mapped.duplicate() : mapped.toType(DataType.FLOAT32, false);
-                    copy.attach(staging);
-                    return copy;
-                }
-            });
+            return DecoderModel.of(config, parent, name -> loader.load(fileOfTensor.get(name), name, staging));
         }
-    }
-
-    public Optional<Path> chatTemplateFile() {
-        return files.contains(CHAT_TEMPLATE) ? Optional.of(directory.resolve(CHAT_TEMPLATE)) : Optional.empty();
     }
 }

@@ -154,6 +154,34 @@ public final class SafetensorsFile {
     }
 
     /**
+     * Reads {@code into.remaining()} bytes of tensor {@code name}, starting {@code offset} bytes into
+     * it, with positional reads: nothing is mapped, and the file's pages stay in the page cache, not
+     * in the process.
+     */
+    public void read(String name, long offset, ByteBuffer into) {
+        TensorInfo info = tensors.get(name);
+        if (info == null) {
+            throw ModelFormatException.tensor(name, "is not in " + path.getFileName());
+        }
+        if (offset < 0 || offset + into.remaining() > info.end() - info.begin()) {
+            throw new IllegalArgumentException("bytes " + offset + ".." + (offset + into.remaining())
+                    + " are outside tensor " + name);
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long position = dataStart + info.begin() + offset;
+            while (into.hasRemaining()) {
+                int read = channel.read(into, position);
+                if (read < 0) {
+                    throw ModelFormatException.tensor(name, "ends early: " + path.getFileName() + " is truncated");
+                }
+                position += read;
+            }
+        } catch (IOException e) {
+            throw ModelFormatException.unreadable(path.getFileName().toString(), e);
+        }
+    }
+
+    /**
      * The bytes of one tensor, memory-mapped read-only in little-endian order. The mapping lives
      * until the buffer is garbage; copy what you keep.
      */
