@@ -98,4 +98,18 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(fleet);
     }
+
+    @Test
+    void tokensArePickedInOnePlace() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.llmfleet.model.generate..")
+                .should()
+                .haveSimpleNameEndingWith("Sampler")
+                .orShould()
+                .haveSimpleNameEndingWith("TextStream")
+                .because("serving, evaluation and the version self-test decode through fleet-model's Continuation:"
+                        + " one sampler, one set of stop rules")
+                .check(fleet);
+    }
 }

@@ -144,4 +144,27 @@ class BadInputTest {
                         .status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void logprobSettingsOutOfRangeAreABadRequestNamingTheField() throws Exception {
+        Answer withoutLogprobs = post("/v1/chat/completions", chat(",\"top_logprobs\":3"));
+        Answer tooMany = post("/v1/chat/completions", chat(",\"logprobs\":true,\"top_logprobs\":21"));
+        Answer completion = post("/v1/completions", "{\"model\":\"fleet\",\"prompt\":\"a\",\"logprobs\":6}");
+        Answer echo = post("/v1/completions", "{\"model\":\"fleet\",\"prompt\":\"a\",\"echo\":true}");
+        Answer topK = post("/v1/chat/completions", chat(",\"top_k\":-7"));
+        Answer kwargs = post("/v1/chat/completions", chat(",\"chat_template_kwargs\":[1,2]"));
+
+        assertThat(withoutLogprobs.status()).isEqualTo(400);
+        assertThat(withoutLogprobs.error().get("param").asString()).isEqualTo("top_logprobs");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.error().get("param").asString()).isEqualTo("top_logprobs");
+        assertThat(completion.status()).isEqualTo(400);
+        assertThat(completion.error().get("param").asString()).isEqualTo("logprobs");
+        assertThat(echo.status()).isEqualTo(400);
+        assertThat(echo.error().get("param").asString()).isEqualTo("echo");
+        assertThat(topK.status()).isEqualTo(400);
+        assertThat(topK.error().get("param").asString()).isEqualTo("top_k");
+        assertThat(kwargs.status()).isEqualTo(400);
+        assertThat(kwargs.error().get("param").asString()).isEqualTo("chat_template_kwargs");
+    }
 }
