@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SequencedMap;
 
 /** The named parameters of a model, in a fixed order so checkpoints and optimizer state line up. */
@@ -29,8 +30,8 @@ public final class ModelParameters {
     }
 
     /** The parameter, if the model has one of this name (optional biases). */
-    public java.util.Optional<NDArray> find(String name) {
-        return java.util.Optional.ofNullable(byName.get(name));
+    public Optional<NDArray> find(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
 
     public Map<String, NDArray> asMap() {

@@ -99,7 +99,12 @@ final class VersionTransferCommands {
             Output out = out();
             long total = bytes;
             out.print(
-                    Map.of("version", manifest.version(), "directory", directory.toAbsolutePath().toString(), "files",
+                    Map.of(
+                            "version",
+                            manifest.version(),
+                            "directory",
+                            directory.toAbsolutePath().toString(),
+                            "files",
                             files.stream().map(VersionFile::path).toList()),
                     () -> out.line("Exported %s (%s, %d files, %s) to %s"
                             .formatted(
@@ -113,7 +118,8 @@ final class VersionTransferCommands {
 
         private void download(String version, VersionFile file) {
             if (!SAFE_NAME.matcher(file.path()).matches()) {
-                throw new CliException(ExitCodes.FAILURE, "the trainer listed a file that is not a plain name: " + file.path());
+                throw new CliException(
+                        ExitCodes.FAILURE, "the trainer listed a file that is not a plain name: " + file.path());
             }
             Path target = directory.resolve(file.path());
             Path partial = directory.resolve("." + file.path() + ".partial");
@@ -130,8 +136,10 @@ final class VersionTransferCommands {
                     });
             if (!actual.equals(file.sha256())) {
                 deleteQuietly(partial);
-                throw new CliException(ExitCodes.FAILURE, file.path() + " arrived with SHA-256 " + actual
-                        + " but the trainer listed " + file.sha256() + "; nothing was kept of it");
+                throw new CliException(
+                        ExitCodes.FAILURE,
+                        file.path() + " arrived with SHA-256 " + actual + " but the trainer listed " + file.sha256()
+                                + "; nothing was kept of it");
             }
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -158,7 +166,8 @@ final class VersionTransferCommands {
                     }
                     try (Stream<Path> children = Files.list(directory)) {
                         if (children.findAny().isPresent()) {
-                            throw new CliException(ExitCodes.USAGE, directory + " is not empty; export into a new folder");
+                            throw new CliException(
+                                    ExitCodes.USAGE, directory + " is not empty; export into a new folder");
                         }
                     }
                 }

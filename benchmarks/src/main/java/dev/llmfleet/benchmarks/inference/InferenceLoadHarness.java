@@ -62,7 +62,8 @@ public final class InferenceLoadHarness {
                 new InferenceProperties.Limits(4096, tokens, WAIT, 4096),
                 new InferenceProperties.Readiness(Duration.ofSeconds(30), Duration.ofSeconds(10), 4));
         InferenceEngine engine = new InferenceEngine(properties, new SimpleMeterRegistry(), Clock.systemUTC());
-        engine.swap(LoadedModel.load(CheckpointReader.open(checkpoint), "fleet", "bench", "bench", Instant.now(), 4096));
+        engine.swap(
+                LoadedModel.load(CheckpointReader.open(checkpoint), "fleet", "bench", "bench", Instant.now(), 4096));
         System.out.printf(
                 "model: %d layers, width %d, context %d (%,d parameters); %d tokens per request, %d s per level,"
                         + " %d intra-op thread(s), %d cores%n",

@@ -43,10 +43,7 @@ public final class LifecycleHarness {
         try (NDManager manager = NDManager.newBaseManager();
                 FleetTokenizer tokenizer = FleetTokenizer.shipped(work.resolve("tok"));
                 LoraModel lora = LoraModel.attach(
-                        GptModel.create(config, manager, 1),
-                        new LoraConfig(8, 16, 0.05, List.of()),
-                        2,
-                        null)) {
+                        GptModel.create(config, manager, 1), new LoraConfig(8, 16, 0.05, List.of()), 2, null)) {
             NDArray tokens = tokens(manager, 8, 128);
             double base = medianMillis(lora.base(), tokens);
             double adapted = medianMillis(lora, tokens);

@@ -62,7 +62,9 @@ public final class Qwen3ShapedHarness {
         NativeRuntime.configure(threads, 1);
         Path root = repositoryRoot();
         Path tokenizer = Path.of(System.getProperty(
-                "tokenizer", root.resolve("fleet-model/target/qwen3-tokenizer/package/models").toString()));
+                "tokenizer",
+                root.resolve("fleet-model/target/qwen3-tokenizer/package/models")
+                        .toString()));
         Path folder = root.resolve("benchmarks/target/qwen3-0.6b-shaped");
         long started = System.nanoTime();
         Path model = write(folder, tokenizer);
@@ -79,16 +81,11 @@ public final class Qwen3ShapedHarness {
         double torchEight = number(python, "batch8_tokens_per_second");
         System.out.printf(
                 "forward, fleet / PyTorch: batch 1 %.2f, batch 8 %.2f%n",
-                forward[0] / torchOne,
-                forward[1] / torchEight);
+                forward[0] / torchOne, forward[1] / torchEight);
         System.out.printf(
                 "summary: forward %.1f tok/s (1) %.1f tok/s (8); generation %.2f tok/s (1) %.2f tok/s (8);"
                         + " peak RSS %.0f MiB%n",
-                forward[0],
-                forward[1],
-                generation[0],
-                generation[1],
-                rss / 1024.0);
+                forward[0], forward[1], generation[0], generation[1], rss / 1024.0);
     }
 
     private static double[] forwardTokensPerSecond(Path model, int tokens, int threads) {
@@ -98,16 +95,12 @@ public final class Qwen3ShapedHarness {
             JniUtils.setGradMode(false);
             System.out.printf(
                     "loaded %,d parameters (%s) in %.1f s; %d intra-op threads%n",
-                    loaded.description().parameters(),
-                    loaded.description().dtype(),
-                    seconds(started),
-                    threads);
+                    loaded.description().parameters(), loaded.description().dtype(), seconds(started), threads);
             double[] result = new double[2];
             int[] batches = {1, 8};
             for (int b = 0; b < batches.length; b++) {
                 result[b] = forward(loaded.model(), manager, batches[b], tokens);
-                System.out.printf(
-                        "forward: batch %d x %d tokens: %.1f tokens/s%n", batches[b], tokens, result[b]);
+                System.out.printf("forward: batch %d x %d tokens: %.1f tokens/s%n", batches[b], tokens, result[b]);
             }
             return result;
         }
@@ -154,11 +147,7 @@ public final class Qwen3ShapedHarness {
             result[l] = load.tokensPerSecond();
             System.out.printf(
                     "generation: concurrency %d, %d requests of %d tokens: %.2f tokens/s, TTFT median %.0f ms%n",
-                    levels[l],
-                    levels[l] * requests,
-                    generate,
-                    load.tokensPerSecond(),
-                    load.ttftMedianMillis());
+                    levels[l], levels[l] * requests, generate, load.tokensPerSecond(), load.ttftMedianMillis());
         }
         engine.destroy();
         return result;
@@ -270,8 +259,7 @@ public final class Qwen3ShapedHarness {
     }
 
     /** Qwen3-0.6B's config.json, as published. */
-    private static final String CONFIG =
-            """
+    private static final String CONFIG = """
             {
               "architectures": ["Qwen3ForCausalLM"],
               "attention_bias": false,

@@ -79,18 +79,19 @@ class HuggingFaceModelFleetTest {
                 .create(new CreateClientRequest("hf-e2e-" + UUID.randomUUID(), Set.copyOf(FleetScopes.ALL)));
         apiKey = token(Set.of(FleetScopes.INFERENCE));
         String registry = fleet.baseUrl("core-orchestrator");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(run(
-                                "login",
-                                "--client-id",
-                                admin.clientId(),
-                                "--client-secret",
-                                admin.clientSecret(),
-                                "--scope",
-                                String.join(",", FleetScopes.ALL),
-                                "--url",
-                                registry)
-                        .exitCode())
-                .isZero());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(run(
+                                        "login",
+                                        "--client-id",
+                                        admin.clientId(),
+                                        "--client-secret",
+                                        admin.clientSecret(),
+                                        "--scope",
+                                        String.join(",", FleetScopes.ALL),
+                                        "--url",
+                                        registry)
+                                .exitCode())
+                        .isZero());
     }
 
     @AfterAll
@@ -122,8 +123,12 @@ class HuggingFaceModelFleetTest {
     @Test
     @Order(2)
     void importsTheFixtureAndServesTransformersGreedyAnswerAndLogprobs() {
-        JsonNode imported = json("versions", "import", dataDir.resolve("imports/qwen3-tiny").toString(),
-                "--description", "tiny random Qwen3");
+        JsonNode imported = json(
+                "versions",
+                "import",
+                dataDir.resolve("imports/qwen3-tiny").toString(),
+                "--description",
+                "tiny random Qwen3");
         assertThat(imported.get("version").asString()).isEqualTo("v001");
         assertThat(imported.get("family").asString()).isEqualTo("qwen3");
         assertThat(imported.get("dtype").asString()).isEqualTo("bfloat16");
@@ -138,7 +143,8 @@ class HuggingFaceModelFleetTest {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < firstAnswer.size(); i++) {
             JsonNode step = greedy.get("steps").get(i);
-            assertThat(firstAnswer.get(i).logprob()).isCloseTo(step.get("logprob").asDouble(), within(1e-4));
+            assertThat(firstAnswer.get(i).logprob())
+                    .isCloseTo(step.get("logprob").asDouble(), within(1e-4));
             assertThat(firstAnswer.get(i).topLogprobs().getFirst().logprob())
                     .isCloseTo(step.get("top_logprobs").get(0).asDouble(), within(1e-4));
             text.append(firstAnswer.get(i).token());
@@ -162,8 +168,8 @@ class HuggingFaceModelFleetTest {
                             "tokenizer.json",
                             "tokenizer_config.json");
         }
-        assertThat(Files.mismatch(exported.resolve("model.safetensors"),
-                        dataDir.resolve("imports/qwen3-tiny/model.safetensors")))
+        assertThat(Files.mismatch(
+                        exported.resolve("model.safetensors"), dataDir.resolve("imports/qwen3-tiny/model.safetensors")))
                 .isEqualTo(-1);
 
         JsonNode again = json("versions", "import", exported.toString());
@@ -198,7 +204,8 @@ class HuggingFaceModelFleetTest {
         ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
                 .model("fleet")
                 .temperature(0.0)
-                .maxCompletionTokens(EXPECTED.get("greedy").get("max_new_tokens").asLong())
+                .maxCompletionTokens(
+                        EXPECTED.get("greedy").get("max_new_tokens").asLong())
                 .logprobs(true)
                 .topLogprobs(3)
                 .putAdditionalBodyProperty("chat_template_kwargs", JsonValue.from(Map.of("enable_thinking", false)));
@@ -210,8 +217,15 @@ class HuggingFaceModelFleetTest {
             }
         }
         ChatCompletion completion = client.chat().completions().create(request.build());
-        assertThat(completion.usage().orElseThrow().promptTokens()).isEqualTo(EXPECTED.get("prompt_ids").size());
-        return completion.choices().getFirst().logprobs().orElseThrow().content().orElseThrow();
+        assertThat(completion.usage().orElseThrow().promptTokens())
+                .isEqualTo(EXPECTED.get("prompt_ids").size());
+        return completion
+                .choices()
+                .getFirst()
+                .logprobs()
+                .orElseThrow()
+                .content()
+                .orElseThrow();
     }
 
     private static String token(Set<String> scopes) {
@@ -244,7 +258,8 @@ class HuggingFaceModelFleetTest {
     }
 
     static JsonNode json(String... args) {
-        String[] withJson = Stream.concat(Stream.of(args), Stream.of("--output", "json")).toArray(String[]::new);
+        String[] withJson =
+                Stream.concat(Stream.of(args), Stream.of("--output", "json")).toArray(String[]::new);
         return JSON.readTree(ok(withJson).out());
     }
 }

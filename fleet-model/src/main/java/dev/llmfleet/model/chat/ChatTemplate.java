@@ -57,7 +57,11 @@ public final class ChatTemplate implements ChatFormat {
     /** Text to continue: {@code <|bos|>} and the text. */
     @Override
     public int[] text(String text) {
-        return new SequenceBuilder().add(bos, false).add(tokenizer.encode(text), false).build().ids();
+        return new SequenceBuilder()
+                .add(bos, false)
+                .add(tokenizer.encode(text), false)
+                .build()
+                .ids();
     }
 
     /** Plain completion data: the prompt is context, the completion and {@code <|eos|>} are learned. */

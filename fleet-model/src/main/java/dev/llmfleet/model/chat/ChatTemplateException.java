@@ -17,7 +17,9 @@ public final class ChatTemplateException extends RuntimeException {
     }
 
     public static ChatTemplateException unstable(int turn) {
-        return new ChatTemplateException("the chat template renders the conversation before assistant turn " + turn
-                + " differently once later turns follow, so that turn's tokens cannot be told apart", null);
+        return new ChatTemplateException(
+                "the chat template renders the conversation before assistant turn " + turn
+                        + " differently once later turns follow, so that turn's tokens cannot be told apart",
+                null);
     }
 }

@@ -47,7 +47,10 @@ public final class HfChatFormat implements ChatFormat {
             throw ChatTemplateException.refused("its chat template does not compile: " + e.getMessage(), e);
         }
         return new HfChatFormat(
-                tokenizer, template, config, stops.stream().mapToInt(Integer::intValue).toArray());
+                tokenizer,
+                template,
+                config,
+                stops.stream().mapToInt(Integer::intValue).toArray());
     }
 
     public boolean hasTemplate() {
@@ -114,9 +117,8 @@ public final class HfChatFormat implements ChatFormat {
 
     @Override
     public TokenSequence completion(String prompt, String completion) {
-        SequenceBuilder builder = new SequenceBuilder()
-                .add(text(prompt), false)
-                .add(tokenizer.encode(completion), true);
+        SequenceBuilder builder =
+                new SequenceBuilder().add(text(prompt), false).add(tokenizer.encode(completion), true);
         if (stopTokens.length > 0) {
             builder.add(stopTokens[0], true);
         }

@@ -38,7 +38,10 @@ public final class ModelFiles {
         if (model instanceof DecoderModel decoder) {
             Path assets = tokenizerJson.getParent();
             return HfModelWriter.entries(
-                    decoder.config(), HfModelWriter.of(decoder), assets, HfModelFolder.open(assets).files().stream()
+                    decoder.config(),
+                    HfModelWriter.of(decoder),
+                    assets,
+                    HfModelFolder.open(assets).files().stream()
                             .filter(f -> !f.endsWith(".safetensors") && !f.equals(HfModelFolder.WEIGHTS_INDEX))
                             .toList());
         }

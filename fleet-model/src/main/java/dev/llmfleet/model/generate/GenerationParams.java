@@ -10,13 +10,7 @@ import java.util.List;
  * alternatives (0: the chosen token only; -1: none).
  */
 public record GenerationParams(
-        int maxTokens,
-        double temperature,
-        double topP,
-        int topK,
-        List<String> stopSequences,
-        long seed,
-        int logprobs) {
+        int maxTokens, double temperature, double topP, int topK, List<String> stopSequences, long seed, int logprobs) {
 
     /** The most alternatives a step reports, as OpenAI allows. */
     public static final int MAX_LOGPROBS = 20;

@@ -3,6 +3,7 @@ package dev.llmfleet.model.generate;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.llmfleet.model.CausalLanguageModel;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
@@ -48,10 +49,9 @@ public final class Generator {
         return continuation.result();
     }
 
-    private float[] lastLogits(NDManager scope, int[] tokens, dev.llmfleet.model.generate.KvCache cache) {
+    private float[] lastLogits(NDManager scope, int[] tokens, KvCache cache) {
         try (NDManager step = scope.newSubManager()) {
-            NDArray input =
-                    step.create(tokens, new Shape(1, tokens.length)).toType(ai.djl.ndarray.types.DataType.INT64, false);
+            NDArray input = step.create(tokens, new Shape(1, tokens.length)).toType(DataType.INT64, false);
             NDArray logits = model.forward(input, cache);
             return logits.get(new NDIndex(0, tokens.length - 1)).toFloatArray();
         }

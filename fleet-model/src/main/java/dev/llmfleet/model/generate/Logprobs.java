@@ -10,7 +10,8 @@ final class Logprobs {
 
     private Logprobs() {}
 
-    static TokenLogprob of(float[] logits, int offset, int vocab, int chosen, int alternatives, FleetTokenizer tokenizer) {
+    static TokenLogprob of(
+            float[] logits, int offset, int vocab, int chosen, int alternatives, FleetTokenizer tokenizer) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < vocab; i++) {
             max = Math.max(max, logits[offset + i]);

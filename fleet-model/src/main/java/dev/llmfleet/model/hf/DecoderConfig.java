@@ -71,8 +71,9 @@ public record DecoderConfig(
             throw f.refuse("num_key_value_heads", "(" + kvHeads + ") must divide num_attention_heads (" + heads + ")");
         }
         if (!f.has("head_dim") && hidden % heads != 0) {
-            throw f.refuse("num_attention_heads", "(" + heads + ") must divide hidden_size (" + hidden
-                    + ") when head_dim is not given");
+            throw f.refuse(
+                    "num_attention_heads",
+                    "(" + heads + ") must divide hidden_size (" + hidden + ") when head_dim is not given");
         }
         int headDim = f.positiveInt("head_dim", hidden / heads);
         if (headDim % 2 != 0) {
@@ -108,8 +109,10 @@ public record DecoderConfig(
         if (f.has("layer_types")) {
             for (JsonNode layerType : f.root().get("layer_types")) {
                 if (!"full_attention".equals(layerType.asString(""))) {
-                    throw f.refuse("layer_types", "holds '" + layerType.asString("") + "'; the fleet implements"
-                            + " full_attention layers only");
+                    throw f.refuse(
+                            "layer_types",
+                            "holds '" + layerType.asString("") + "'; the fleet implements"
+                                    + " full_attention layers only");
                 }
             }
         }
@@ -132,12 +135,13 @@ public record DecoderConfig(
         }
         String type = scaling.string("rope_type", scaling.string("type", RopeScaling.DEFAULT));
         if (!ROPE_TYPES.contains(type)) {
-            throw f.refuse(scalingField + ".rope_type", "is '" + type + "'; the fleet implements "
-                    + String.join(", ", ROPE_TYPES.stream().sorted().toList()));
+            throw f.refuse(
+                    scalingField + ".rope_type",
+                    "is '" + type + "'; the fleet implements "
+                            + String.join(", ", ROPE_TYPES.stream().sorted().toList()));
         }
         return switch (type) {
-            case RopeScaling.LINEAR ->
-                new RopeScaling(theta, type, required(scaling, "factor"), 0, 0, 0);
+            case RopeScaling.LINEAR -> new RopeScaling(theta, type, required(scaling, "factor"), 0, 0, 0);
             case RopeScaling.LLAMA3 ->
                 new RopeScaling(
                         theta,

@@ -72,7 +72,8 @@ final class DecoderForward {
 
     private NDArray block(int layer, NDArray x, Rotary rotary, NDArray mask, KvCache cache) {
         String p = DecoderLayout.layer(layer);
-        NDArray attended = attention(layer, rmsNorm(x, parameters.get(p + "input_layernorm.weight")), rotary, mask, cache);
+        NDArray attended =
+                attention(layer, rmsNorm(x, parameters.get(p + "input_layernorm.weight")), rotary, mask, cache);
         x = x.add(attended);
         NDArray h = rmsNorm(x, parameters.get(p + "post_attention_layernorm.weight"));
         NDArray gate = project(p + "mlp.gate_proj", h);
@@ -157,7 +158,8 @@ final class DecoderForward {
     }
 
     private Rotary rotary(NDArray positions) {
-        NDArray angles = positions.toType(DataType.FLOAT32, false).expandDims(-1).mul(model.inverseFrequencies());
+        NDArray angles =
+                positions.toType(DataType.FLOAT32, false).expandDims(-1).mul(model.inverseFrequencies());
         NDArray doubled = angles.concat(angles, -1);
         NDArray cos = doubled.cos();
         NDArray sin = doubled.sin();

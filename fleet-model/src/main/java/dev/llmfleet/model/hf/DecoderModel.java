@@ -10,6 +10,7 @@ import dev.llmfleet.model.ModelParameters;
 import dev.llmfleet.model.ProjectionAdapter;
 import dev.llmfleet.model.generate.KvCache;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,13 +41,17 @@ public final class DecoderModel implements CausalLanguageModel {
         this.config = config;
         this.manager = parent.newSubManager();
         try {
-            for (Map.Entry<String, long[]> tensor : DecoderLayout.tensors(config).entrySet()) {
+            for (Map.Entry<String, long[]> tensor :
+                    DecoderLayout.tensors(config).entrySet()) {
                 NDArray value = weights.apply(tensor.getKey());
-                if (!java.util.Arrays.equals(value.getShape().getShape(), tensor.getValue())) {
-                    throw ModelFormatException.tensor(tensor.getKey(), "has shape " + value.getShape()
-                            + ", the config needs " + java.util.Arrays.toString(tensor.getValue()));
+                if (!Arrays.equals(value.getShape().getShape(), tensor.getValue())) {
+                    throw ModelFormatException.tensor(
+                            tensor.getKey(),
+                            "has shape " + value.getShape() + ", the config needs "
+                                    + Arrays.toString(tensor.getValue()));
                 }
-                NDArray stored = value.getDataType() == DataType.FLOAT32 ? value : value.toType(DataType.FLOAT32, false);
+                NDArray stored =
+                        value.getDataType() == DataType.FLOAT32 ? value : value.toType(DataType.FLOAT32, false);
                 stored.attach(manager);
                 parameters.add(tensor.getKey(), stored);
             }

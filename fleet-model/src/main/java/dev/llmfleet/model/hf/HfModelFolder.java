@@ -147,8 +147,10 @@ public final class HfModelFolder {
         for (JsonNode file : map.values()) {
             String name = file.asString("");
             if (!SHARD_NAME.matcher(name).matches()) {
-                throw ModelFormatException.field(WEIGHTS_INDEX, "weight_map", "names a file '" + name
-                        + "' that is not a .safetensors file of this folder");
+                throw ModelFormatException.field(
+                        WEIGHTS_INDEX,
+                        "weight_map",
+                        "names a file '" + name + "' that is not a .safetensors file of this folder");
             }
             names.add(name);
         }
@@ -164,14 +166,16 @@ public final class HfModelFolder {
             }
             long[] shape = file.tensors().get(tensor.getKey()).shape();
             if (!Arrays.equals(shape, tensor.getValue())) {
-                throw ModelFormatException.tensor(tensor.getKey(), "has shape " + Arrays.toString(shape)
-                        + " but config.json needs " + Arrays.toString(tensor.getValue()));
+                throw ModelFormatException.tensor(
+                        tensor.getKey(),
+                        "has shape " + Arrays.toString(shape) + " but config.json needs "
+                                + Arrays.toString(tensor.getValue()));
             }
         }
         for (String name : fileOfTensor.keySet()) {
             if (!expected.containsKey(name) && !DecoderLayout.ignorable(name, config)) {
-                throw ModelFormatException.tensor(name, "is not part of a " + config.modelType()
-                        + " model with this config.json");
+                throw ModelFormatException.tensor(
+                        name, "is not part of a " + config.modelType() + " model with this config.json");
             }
         }
     }

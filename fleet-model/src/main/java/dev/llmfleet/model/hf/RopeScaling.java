@@ -55,8 +55,8 @@ public record RopeScaling(
             float slowed = wavelength > lowFreqWavelength ? inverse[i] / (float) factor : inverse[i];
             boolean medium = !(wavelength < highFreqWavelength) && !(wavelength > lowFreqWavelength);
             if (medium) {
-                float smooth = (float) ((originalMaxPositions / wavelength - lowFreqFactor)
-                        / (highFreqFactor - lowFreqFactor));
+                float smooth = (float)
+                        ((originalMaxPositions / wavelength - lowFreqFactor) / (highFreqFactor - lowFreqFactor));
                 slowed = (1 - smooth) * slowed / (float) factor + smooth * slowed;
             }
             scaled[i] = slowed;

@@ -89,13 +89,16 @@ public final class SafetensorsFile {
         Map<String, String> metadata = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
             if (entry.getKey().equals("__metadata__")) {
-                entry.getValue().properties().forEach(m -> metadata.put(m.getKey(), m.getValue().asString("")));
+                entry.getValue()
+                        .properties()
+                        .forEach(m -> metadata.put(m.getKey(), m.getValue().asString("")));
                 continue;
             }
             TensorInfo info = tensor(entry.getKey(), entry.getValue(), file);
             if (info.end() > dataSize) {
-                throw ModelFormatException.tensor(info.name(), "in " + file + " ends at byte " + info.end()
-                        + " of a data section of " + dataSize + " bytes");
+                throw ModelFormatException.tensor(
+                        info.name(),
+                        "in " + file + " ends at byte " + info.end() + " of a data section of " + dataSize + " bytes");
             }
             tensors.put(info.name(), info);
         }
@@ -121,10 +124,15 @@ public final class SafetensorsFile {
                 throw ModelFormatException.tensor(name, "in " + file + " has a negative dimension");
             }
         }
-        TensorInfo info = new TensorInfo(name, type, shape, offsets.get(0).asLong(-1), offsets.get(1).asLong(-1));
-        if (info.begin() < 0 || info.end() < info.begin() || info.end() - info.begin() != info.elements() * type.bytes()) {
-            throw ModelFormatException.tensor(name, "in " + file + " has data_offsets " + offsets
-                    + " that do not hold " + info.elements() + " " + dtype + " values");
+        TensorInfo info = new TensorInfo(
+                name, type, shape, offsets.get(0).asLong(-1), offsets.get(1).asLong(-1));
+        if (info.begin() < 0
+                || info.end() < info.begin()
+                || info.end() - info.begin() != info.elements() * type.bytes()) {
+            throw ModelFormatException.tensor(
+                    name,
+                    "in " + file + " has data_offsets " + offsets + " that do not hold " + info.elements() + " " + dtype
+                            + " values");
         }
         return info;
     }
@@ -136,7 +144,8 @@ public final class SafetensorsFile {
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).begin() < sorted.get(i - 1).end()) {
                 throw ModelFormatException.tensor(
-                        sorted.get(i).name(), "in " + file + " overlaps tensor " + sorted.get(i - 1).name());
+                        sorted.get(i).name(),
+                        "in " + file + " overlaps tensor " + sorted.get(i - 1).name());
             }
         }
     }
@@ -164,8 +173,8 @@ public final class SafetensorsFile {
             throw ModelFormatException.tensor(name, "is not in " + path.getFileName());
         }
         if (offset < 0 || offset + into.remaining() > info.end() - info.begin()) {
-            throw new IllegalArgumentException("bytes " + offset + ".." + (offset + into.remaining())
-                    + " are outside tensor " + name);
+            throw new IllegalArgumentException(
+                    "bytes " + offset + ".." + (offset + into.remaining()) + " are outside tensor " + name);
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long position = dataStart + info.begin() + offset;

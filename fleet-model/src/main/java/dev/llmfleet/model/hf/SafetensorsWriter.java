@@ -32,8 +32,7 @@ public final class SafetensorsWriter {
 
     private SafetensorsWriter() {}
 
-    public static void write(List<Tensor> tensors, Map<String, String> metadata, OutputStream out)
-            throws IOException {
+    public static void write(List<Tensor> tensors, Map<String, String> metadata, OutputStream out) throws IOException {
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
             header.put("__metadata__", metadata);

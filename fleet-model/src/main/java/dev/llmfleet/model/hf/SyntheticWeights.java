@@ -23,8 +23,8 @@ public final class SyntheticWeights {
     /** The tensor's values in {@code type}, little-endian, ready for a safetensors file. */
     public static ByteBuffer bytes(String name, long[] shape, TensorType type, long seed) {
         long count = SafetensorsWriter.elements(shape);
-        ByteBuffer out = ByteBuffer.allocateDirect(Math.toIntExact(count * type.bytes()))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out =
+                ByteBuffer.allocateDirect(Math.toIntExact(count * type.bytes())).order(ByteOrder.LITTLE_ENDIAN);
         long key = fnv1a64(name) ^ seed;
         for (long i = 0; i < count; i++) {
             float value = value(name, shape, code(key, i));

@@ -19,7 +19,8 @@ final class TensorLoader {
     private static final int SLAB = 8 << 20;
 
     private final ByteBuffer raw = ByteBuffer.allocateDirect(SLAB * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    private final ByteBuffer wide = ByteBuffer.allocateDirect(SLAB * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer wide =
+            ByteBuffer.allocateDirect(SLAB * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
     /** Tensor {@code name} of {@code file} as float32, in {@code manager}. */
     NDArray load(SafetensorsFile file, String name, NDManager manager) {
@@ -28,8 +29,8 @@ final class TensorLoader {
         long rows = shape.length == 0 ? 1 : shape[0];
         long rowElements = rows == 0 ? 0 : info.elements() / rows;
         if (rowElements > SLAB) {
-            throw new IllegalArgumentException("tensor " + name + " has rows of " + rowElements
-                    + " values, more than a slab of " + SLAB);
+            throw new IllegalArgumentException(
+                    "tensor " + name + " has rows of " + rowElements + " values, more than a slab of " + SLAB);
         }
         NDArray target = manager.zeros(new Shape(shape), DataType.FLOAT32);
         long rowsPerSlab = Math.max(1, SLAB / Math.max(1, rowElements));

@@ -39,7 +39,9 @@ public enum TensorType {
     }
 
     public static Optional<TensorType> ofSafetensors(String name) {
-        return Arrays.stream(values()).filter(t -> t.safetensorsName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.safetensorsName.equals(name))
+                .findFirst();
     }
 
     public static Optional<TensorType> ofConfig(String name) {

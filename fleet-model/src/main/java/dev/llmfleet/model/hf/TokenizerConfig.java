@@ -33,7 +33,8 @@ public record TokenizerConfig(Optional<String> chatTemplate, Map<String, String>
         for (String name : SPECIAL) {
             tokenText(root.get(name)).ifPresent(text -> special.put(name, text));
         }
-        return new TokenizerConfig(template(root.get("chat_template")), Map.copyOf(special), f.bool("add_bos_token", false));
+        return new TokenizerConfig(
+                template(root.get("chat_template")), Map.copyOf(special), f.bool("add_bos_token", false));
     }
 
     /** The same settings with the template of a {@code chat_template.jinja} file, which takes precedence. */
@@ -58,7 +59,8 @@ public record TokenizerConfig(Optional<String> chatTemplate, Map<String, String>
         }
         if (node.isArray()) {
             for (JsonNode named : node) {
-                if ("default".equals(named.path("name").asString("")) && named.path("template").isString()) {
+                if ("default".equals(named.path("name").asString(""))
+                        && named.path("template").isString()) {
                     return Optional.of(named.get("template").asString());
                 }
             }

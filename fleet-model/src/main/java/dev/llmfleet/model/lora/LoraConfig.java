@@ -55,7 +55,8 @@ public record LoraConfig(int rank, double alpha, double dropout, List<String> ta
      * names at least one projection.
      */
     public LoraConfig resolve(List<String> projections) {
-        List<String> suffixes = projections.stream().map(LoraConfig::suffix).distinct().toList();
+        List<String> suffixes =
+                projections.stream().map(LoraConfig::suffix).distinct().toList();
         if (targets.isEmpty()) {
             return new LoraConfig(rank, alpha, dropout, suffixes);
         }

@@ -34,7 +34,8 @@ public final class LoraFiles {
     private LoraFiles() {}
 
     public static List<CheckpointEntry> entries(LoraModel model, Path tokenizerJson) {
-        AdapterConfig config = new AdapterConfig(FORMAT, model.lora(), model.config().family(), model.baseManifestSha256());
+        AdapterConfig config =
+                new AdapterConfig(FORMAT, model.lora(), model.config().family(), model.baseManifestSha256());
         return List.of(
                 CheckpointEntry.text(ADAPTER_CONFIG, ModelJson.MAPPER.writeValueAsString(config)),
                 new CheckpointEntry(FleetTokenizer.FILE_NAME, out -> Files.copy(tokenizerJson, out)),

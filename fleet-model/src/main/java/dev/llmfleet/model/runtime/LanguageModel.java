@@ -68,12 +68,17 @@ public final class LanguageModel implements AutoCloseable {
         try {
             tokenizer = ModelFiles.loadTokenizer(format);
             if (!HfModelFolder.isHfFolder(format.directory())) {
-                return new LanguageModel(model, tokenizer, new ChatTemplate(tokenizer), GenerationConfig.none(), "float32");
+                return new LanguageModel(
+                        model, tokenizer, new ChatTemplate(tokenizer), GenerationConfig.none(), "float32");
             }
             HfModelFolder folder = HfModelFolder.open(format.directory());
             ChatFormat chat = HfChatFormat.of(tokenizer, folder.tokenizer(), folder.generation());
             return new LanguageModel(
-                    model, tokenizer, chat, folder.generation(), folder.config().dtype().configName());
+                    model,
+                    tokenizer,
+                    chat,
+                    folder.generation(),
+                    folder.config().dtype().configName());
         } catch (RuntimeException e) {
             if (tokenizer != null) {
                 tokenizer.close();

@@ -2,6 +2,7 @@ package dev.llmfleet.model.tokenizer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public final class FleetTokenizer implements AutoCloseable {
      */
     public Encoded encodeWithOffsets(String text) {
         Encoding encoding = tokenizer.encode(text, false, false);
-        ai.djl.huggingface.tokenizers.jni.CharSpan[] spans = encoding.getCharTokenSpans();
+        CharSpan[] spans = encoding.getCharTokenSpans();
         int[] starts = new int[spans.length];
         int[] ends = new int[spans.length];
         for (int i = 0; i < spans.length; i++) {

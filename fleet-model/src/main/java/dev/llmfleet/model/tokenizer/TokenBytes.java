@@ -29,15 +29,21 @@ final class TokenBytes {
     static TokenBytes read(Path tokenizerJson) {
         try (InputStream in = Files.newInputStream(tokenizerJson)) {
             JsonNode root = ModelJson.MAPPER.readTree(in);
-            boolean byteLevel = "ByteLevel".equals(root.path("decoder").path("type").asString(""))
-                    || root.path("decoder").toString().contains("\"ByteLevel\"");
+            boolean byteLevel =
+                    "ByteLevel".equals(root.path("decoder").path("type").asString(""))
+                            || root.path("decoder").toString().contains("\"ByteLevel\"");
             Map<Character, Integer> alphabet = inverseAlphabet();
             Map<Integer, byte[]> bytes = new HashMap<>();
-            for (Map.Entry<String, JsonNode> entry : root.path("model").path("vocab").properties()) {
-                bytes.put(entry.getValue().asInt(), byteLevel ? fromAlphabet(entry.getKey(), alphabet) : piece(entry.getKey()));
+            for (Map.Entry<String, JsonNode> entry :
+                    root.path("model").path("vocab").properties()) {
+                bytes.put(
+                        entry.getValue().asInt(),
+                        byteLevel ? fromAlphabet(entry.getKey(), alphabet) : piece(entry.getKey()));
             }
             for (JsonNode added : root.path("added_tokens")) {
-                bytes.put(added.path("id").asInt(), added.path("content").asString("").getBytes(StandardCharsets.UTF_8));
+                bytes.put(
+                        added.path("id").asInt(),
+                        added.path("content").asString("").getBytes(StandardCharsets.UTF_8));
             }
             return new TokenBytes(bytes);
         } catch (IOException e) {

@@ -36,8 +36,8 @@ class HfChatFormatTest {
 
     @Test
     void stopsAtTheGenerationConfigsEosIdsAndTheTokenizersEosToken() {
-        HfChatFormat format = HfChatFormat.of(
-                tokenizer, qwen3, GenerationConfig.parse("{\"eos_token_id\": [151645, 151643]}"));
+        HfChatFormat format =
+                HfChatFormat.of(tokenizer, qwen3, GenerationConfig.parse("{\"eos_token_id\": [151645, 151643]}"));
         HfChatFormat tokenizerOnly = HfChatFormat.of(tokenizer, qwen3, GenerationConfig.none());
 
         assertThat(format.stopTokens()).containsExactly(151645, 151643);
@@ -100,5 +100,4 @@ class HfChatFormatTest {
                 .map(i -> sequence.ids()[i])
                 .toArray();
     }
-
 }

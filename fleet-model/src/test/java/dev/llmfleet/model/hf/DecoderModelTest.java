@@ -80,7 +80,8 @@ class DecoderModelTest {
             NDArray longAlone = model.forward(manager.create(TOKENS, new Shape(1, TOKENS.length)), null);
             NDArray shortAlone = model.forward(manager.create(slice(0, shortLength), new Shape(1, shortLength)), null);
 
-            assertThat(maxDifference(together.get(new NDIndex("0:1")), longAlone)).isLessThan(1e-5);
+            assertThat(maxDifference(together.get(new NDIndex("0:1")), longAlone))
+                    .isLessThan(1e-5);
             assertThat(maxDifference(together.get(new NDIndex("1:2, {}:", padding)), shortAlone))
                     .isLessThan(1e-5);
         }
@@ -106,7 +107,8 @@ class DecoderModelTest {
                 assertThat(lora.parameters().asMap()).hasSize(2 * 7 * 2);
                 assertThat(maxDifference(adapted, merged.forward(tokens, null))).isLessThan(1e-4);
                 // The adapter must change the model, or the comparison proves nothing.
-                assertThat(maxDifference(adapted, lora.base().forward(tokens, null))).isGreaterThan(1e-2);
+                assertThat(maxDifference(adapted, lora.base().forward(tokens, null)))
+                        .isGreaterThan(1e-2);
             }
         }
     }

@@ -57,7 +57,8 @@ public final class HfFixtures {
     }
 
     public static DecoderConfig config(String variant) {
-        return DecoderConfig.parse(ModelJson.MAPPER.writeValueAsString(expected(variant).get("config")));
+        return DecoderConfig.parse(
+                ModelJson.MAPPER.writeValueAsString(expected(variant).get("config")));
     }
 
     public static long seed(String variant) {

@@ -59,7 +59,8 @@ class HfModelFolderTest {
 
     @Test
     void refusesARopeScalingTypeItDoesNotImplement() {
-        Path folder = fixtureWithConfig(c -> c.putObject("rope_scaling").put("rope_type", "yarn").put("factor", 4.0));
+        Path folder = fixtureWithConfig(
+                c -> c.putObject("rope_scaling").put("rope_type", "yarn").put("factor", 4.0));
 
         assertRefused(folder, "config.json: rope_scaling.rope_type is 'yarn'");
     }
@@ -91,26 +92,28 @@ class HfModelFolderTest {
     @Test
     void refusesAMisShapedTensorNamingIt() throws IOException {
         Path folder = fixtureWithTensors(tensors -> tensors.put(
-                "model.layers.0.mlp.up_proj.weight", tensor("model.layers.0.mlp.up_proj.weight", TensorType.BF16, 64, 64)));
+                "model.layers.0.mlp.up_proj.weight",
+                tensor("model.layers.0.mlp.up_proj.weight", TensorType.BF16, 64, 64)));
 
-        assertRefused(folder, "tensor model.layers.0.mlp.up_proj.weight has shape [64, 64] but config.json needs [192, 64]");
+        assertRefused(
+                folder, "tensor model.layers.0.mlp.up_proj.weight has shape [64, 64] but config.json needs [192, 64]");
     }
 
     @Test
     void refusesATensorOfAnUnknownDtypeNamingIt() throws IOException {
         Path folder = fixtureWithConfig(c -> {});
-        writeRaw(folder.resolve("model.safetensors"), "{\"model.norm.weight\":{\"dtype\":\"F8_E4M3\",\"shape\":[64],"
-                + "\"data_offsets\":[0,64]}}", 64);
+        writeRaw(
+                folder.resolve("model.safetensors"),
+                "{\"model.norm.weight\":{\"dtype\":\"F8_E4M3\",\"shape\":[64]," + "\"data_offsets\":[0,64]}}",
+                64);
 
         assertRefused(folder, "tensor model.norm.weight in model.safetensors has dtype 'F8_E4M3'");
     }
 
     @Test
     void refusesATensorTheModelWouldNotUse() throws IOException {
-        Path folder = fixtureWithTensors(
-                tensors -> tensors.put(
-                        "model.layers.0.mlp.extra.weight",
-                        tensor("model.layers.0.mlp.extra.weight", TensorType.BF16, 4, 4)));
+        Path folder = fixtureWithTensors(tensors -> tensors.put(
+                "model.layers.0.mlp.extra.weight", tensor("model.layers.0.mlp.extra.weight", TensorType.BF16, 4, 4)));
 
         assertRefused(folder, "tensor model.layers.0.mlp.extra.weight is not part of a qwen3 model");
     }
@@ -143,7 +146,10 @@ class HfModelFolderTest {
         Path sharded = shardedFixture();
         HfModelFolder folder = HfModelFolder.open(sharded);
         assertThat(folder.files())
-                .contains("model.safetensors.index.json", "model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors")
+                .contains(
+                        "model.safetensors.index.json",
+                        "model-00001-of-00002.safetensors",
+                        "model-00002-of-00002.safetensors")
                 .doesNotContain("model.safetensors");
         try (NDManager manager = NDManager.newBaseManager();
                 DecoderModel fromShards = folder.load(manager);
@@ -168,10 +174,14 @@ class HfModelFolderTest {
             Path copy = HfModelWriter.writePlain(
                     directory.resolve("written"),
                     HfModelWriter.entries(
-                            model.config(), HfModelWriter.of(model), source, List.of("tokenizer.json", "tokenizer_config.json")));
+                            model.config(),
+                            HfModelWriter.of(model),
+                            source,
+                            List.of("tokenizer.json", "tokenizer_config.json")));
             SafetensorsFile original = SafetensorsFile.open(source.resolve("model.safetensors"));
             SafetensorsFile written = SafetensorsFile.open(copy.resolve("model.safetensors"));
-            assertThat(written.tensors().keySet()).containsExactlyInAnyOrderElementsOf(original.tensors().keySet());
+            assertThat(written.tensors().keySet())
+                    .containsExactlyInAnyOrderElementsOf(original.tensors().keySet());
             for (String name : original.tensors().keySet()) {
                 assertThat(sha256(written.map(name))).as(name).isEqualTo(sha256(original.map(name)));
                 assertThat(written.tensors().get(name).type()).isEqualTo(TensorType.BF16);

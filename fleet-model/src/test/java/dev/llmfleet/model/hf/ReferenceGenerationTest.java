@@ -47,7 +47,8 @@ class ReferenceGenerationTest {
         JsonNode expected = HfFixtures.expected(variant);
         List<ChatMessage> chat = new ArrayList<>();
         for (JsonNode message : expected.get("chat")) {
-            chat.add(new ChatMessage(message.get("role").asString(), message.get("content").asString()));
+            chat.add(new ChatMessage(
+                    message.get("role").asString(), message.get("content").asString()));
         }
         try (NDManager manager = NDManager.newBaseManager();
                 LanguageModel model = open(variant, manager)) {
@@ -62,8 +63,8 @@ class ReferenceGenerationTest {
         JsonNode greedy = HfFixtures.expected(variant).get("greedy");
         try (NDManager manager = NDManager.newBaseManager();
                 LanguageModel model = open(variant, manager)) {
-            GenerationParams params = new GenerationParams(
-                    greedy.get("max_new_tokens").asInt(), 0, 1, 0, List.of(), 0, 5);
+            GenerationParams params =
+                    new GenerationParams(greedy.get("max_new_tokens").asInt(), 0, 1, 0, List.of(), 0, 5);
             Generation generation =
                     model.generator().generate(ints(HfFixtures.expected(variant).get("prompt_ids")), params);
 
@@ -73,14 +74,17 @@ class ReferenceGenerationTest {
             for (int i = 0; i < generation.logprobs().size(); i++) {
                 TokenLogprob step = generation.logprobs().get(i);
                 JsonNode want = greedy.get("steps").get(i);
-                assertThat(step.chosen().logprob()).isCloseTo(want.get("logprob").asDouble(), within(1e-4));
+                assertThat(step.chosen().logprob())
+                        .isCloseTo(want.get("logprob").asDouble(), within(1e-4));
                 for (int k = 0; k < step.top().size(); k++) {
-                    assertThat(step.top().get(k).token()).isEqualTo(want.get("top_ids").get(k).asInt());
+                    assertThat(step.top().get(k).token())
+                            .isEqualTo(want.get("top_ids").get(k).asInt());
                     assertThat(step.top().get(k).logprob())
                             .isCloseTo(want.get("top_logprobs").get(k).asDouble(), within(1e-4));
                 }
             }
-            assertThat(model.description().family()).isEqualTo(HfFixtures.config(variant).modelType());
+            assertThat(model.description().family())
+                    .isEqualTo(HfFixtures.config(variant).modelType());
             assertThat(model.description().contextLength())
                     .isEqualTo(HfFixtures.config(variant).maxPositionEmbeddings());
         }

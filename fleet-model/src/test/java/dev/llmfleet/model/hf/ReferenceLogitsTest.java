@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** The fleet's forward pass against transformers' logits for the same weights (FP32 compute). */
 class ReferenceLogitsTest {
 
-
     static final java.util.List<String> VARIANTS = HfFixtures.ALL;
 
     @TempDir
@@ -32,8 +31,8 @@ class ReferenceLogitsTest {
         JsonNode expected = HfFixtures.expected(variant).get("tensor_sha256");
 
         for (Map.Entry<String, long[]> tensor : DecoderLayout.tensors(config).entrySet()) {
-            ByteBuffer bytes =
-                    SyntheticWeights.bytes(tensor.getKey(), tensor.getValue(), config.dtype(), HfFixtures.seed(variant));
+            ByteBuffer bytes = SyntheticWeights.bytes(
+                    tensor.getKey(), tensor.getValue(), config.dtype(), HfFixtures.seed(variant));
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(bytes);
             assertThat(HexFormat.of().formatHex(digest.digest()))
@@ -64,7 +63,9 @@ class ReferenceLogitsTest {
             float[] row = logits.get(new NDIndex(t)).toFloatArray();
             JsonNode want = rows.get(t);
             double logSumExp = logSumExp(row);
-            assertThat(logSumExp).as("logsumexp at %d", t).isCloseTo(want.get("logsumexp").asDouble(), within());
+            assertThat(logSumExp)
+                    .as("logsumexp at %d", t)
+                    .isCloseTo(want.get("logsumexp").asDouble(), within());
             for (int i = 0; i < want.get("top_ids").size(); i++) {
                 int id = want.get("top_ids").get(i).asInt();
                 assertThat((double) row[id])

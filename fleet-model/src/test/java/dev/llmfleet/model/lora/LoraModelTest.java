@@ -163,7 +163,10 @@ class LoraModelTest {
     void refusesUnknownTargetsAndNonPositiveRank() {
         try (NDManager manager = NDManager.newBaseManager()) {
             assertThatThrownBy(() -> LoraModel.attach(
-                            GptModel.create(GptConfig.tiny(), manager, 7), new LoraConfig(4, 8, 0, List.of("attn.q")), 1, null))
+                            GptModel.create(GptConfig.tiny(), manager, 7),
+                            new LoraConfig(4, 8, 0, List.of("attn.q")),
+                            1,
+                            null))
                     .hasMessageContaining("unknown LoRA target attn.q");
         }
         assertThatThrownBy(() -> new LoraConfig(0, 8, 0, List.of())).hasMessageContaining("rank");

@@ -40,7 +40,12 @@ public final class LoadedModel implements AutoCloseable {
      * and {@code maxContext} caps the context this host serves.
      */
     public static LoadedModel load(
-            VerifiedCheckpoint checkpoint, String name, String version, String source, Instant loadedAt, int maxContext) {
+            VerifiedCheckpoint checkpoint,
+            String name,
+            String version,
+            String source,
+            Instant loadedAt,
+            int maxContext) {
         NDManager root = NDManager.newBaseManager(NativeRuntime.preferredDevice());
         try {
             LanguageModel model = LanguageModel.open(checkpoint, root);

@@ -1,6 +1,8 @@
 package dev.llmfleet.inference.engine;
 
 import dev.llmfleet.model.chat.ChatMessage;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +13,9 @@ public sealed interface PromptInput {
     record Chat(List<ChatMessage> messages, Map<String, Object> templateOptions) implements PromptInput {
         public Chat {
             messages = List.copyOf(messages);
-            templateOptions = templateOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                    new java.util.LinkedHashMap<>(templateOptions));
+            templateOptions = templateOptions == null
+                    ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(templateOptions));
         }
 
         public Chat(List<ChatMessage> messages) {

@@ -46,8 +46,7 @@ class CompletionsController {
                             handle,
                             out,
                             delta -> {
-                                Object columns =
-                                        logprobs ? OpenAiLogprobs.completion(delta.logprobs(), sent[0]) : null;
+                                Object columns = logprobs ? OpenAiLogprobs.completion(delta.logprobs(), sent[0]) : null;
                                 sent[0] += delta.text().length();
                                 return response(id, created, model, handle, delta.text(), columns, null, null);
                             },
@@ -89,8 +88,8 @@ class CompletionsController {
     private static List<CompletionResponse> last(
             String id, long created, ModelInfo model, GenerationHandle handle, GenerationResult result, boolean usage) {
         List<CompletionResponse> chunks = new ArrayList<>();
-        chunks.add(response(
-                id, created, model, handle, "", null, Generations.finishReason(result.finishReason()), null));
+        chunks.add(
+                response(id, created, model, handle, "", null, Generations.finishReason(result.finishReason()), null));
         if (usage) {
             chunks.add(new CompletionResponse(
                     id,

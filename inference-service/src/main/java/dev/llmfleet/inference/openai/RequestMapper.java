@@ -71,8 +71,7 @@ class RequestMapper {
         }
         Integer logprobs = request.logprobs();
         if (logprobs != null && (logprobs < 0 || logprobs > MAX_COMPLETION_LOGPROBS)) {
-            throw InferenceException.invalid(
-                    "logprobs", "'logprobs' must be between 0 and " + MAX_COMPLETION_LOGPROBS);
+            throw InferenceException.invalid("logprobs", "'logprobs' must be between 0 and " + MAX_COMPLETION_LOGPROBS);
         }
         return new GenerationRequest(
                 new PromptInput.Text(prompt(request.prompt())),
@@ -129,7 +128,8 @@ class RequestMapper {
         throw InferenceException.invalid("prompt", "'prompt' must be a string (or an array of exactly one string)");
     }
 
-    private SamplingSettings sampling(Knobs knobs, Integer maxTokens, String maxTokensParam, Object stop, int logprobs) {
+    private SamplingSettings sampling(
+            Knobs knobs, Integer maxTokens, String maxTokensParam, Object stop, int logprobs) {
         Double t = knobs.temperature();
         if (t != null && (t < 0 || t > 2 || Double.isNaN(t))) {
             throw InferenceException.invalid("temperature", "'temperature' must be between 0 and 2");

@@ -50,7 +50,9 @@ class Qwen3ServingTest {
             Path models = Files.createTempDirectory("inference-qwen3-");
             Path version = CheckpointWriter.write(models.resolve("qwen3-tiny"), HfFixtures.entries(HfFixtures.QWEN3));
             registry.add("fleet.inference.model-dir", version::toString);
-            registry.add("fleet.inference.versions-dir", () -> models.resolve("downloads").toString());
+            registry.add(
+                    "fleet.inference.versions-dir",
+                    () -> models.resolve("downloads").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,7 +120,8 @@ class Qwen3ServingTest {
 
     @Test
     void rendersTheModelsOwnTemplateWithItsOptions() {
-        ChatCompletion thinking = client.chat().completions().create(chat().maxCompletionTokens(1).build());
+        ChatCompletion thinking =
+                client.chat().completions().create(chat().maxCompletionTokens(1).build());
         ChatCompletion direct = client.chat()
                 .completions()
                 .create(chat().maxCompletionTokens(1)
@@ -145,9 +148,10 @@ class Qwen3ServingTest {
 
         var logprobs = completion.choices().getFirst().logprobs().orElseThrow();
         assertThat(logprobs.tokens().orElseThrow()).hasSize(3);
-        assertThat(logprobs.tokenLogprobs().orElseThrow()).allSatisfy(p -> assertThat(p).isNegative());
-        assertThat(logprobs.topLogprobs().orElseThrow()).allSatisfy(top -> assertThat(top._additionalProperties())
-                .hasSize(2));
+        assertThat(logprobs.tokenLogprobs().orElseThrow())
+                .allSatisfy(p -> assertThat(p).isNegative());
+        assertThat(logprobs.topLogprobs().orElseThrow())
+                .allSatisfy(top -> assertThat(top._additionalProperties()).hasSize(2));
         assertThat(completion.usage().orElseThrow().promptTokens())
                 .isEqualTo(EXPECTED.get("plain_ids").size());
     }

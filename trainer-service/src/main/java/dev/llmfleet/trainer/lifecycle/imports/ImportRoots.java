@@ -24,9 +24,8 @@ public class ImportRoots {
         List<Path> configured = properties.importRoots().isEmpty()
                 ? List.of(fleet.dataDir().resolve("imports"))
                 : properties.importRoots();
-        this.roots = configured.stream()
-                .map(p -> p.toAbsolutePath().normalize())
-                .toList();
+        this.roots =
+                configured.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         try {
             Files.createDirectories(roots.getFirst());
         } catch (IOException e) {

@@ -8,7 +8,6 @@ import dev.llmfleet.model.ModelFormatException;
 import dev.llmfleet.model.checkpoint.CheckpointEntry;
 import dev.llmfleet.model.checkpoint.CheckpointWriter;
 import dev.llmfleet.model.hf.HfModelFolder;
-import dev.llmfleet.trainer.lifecycle.LifecycleFiles;
 import dev.llmfleet.trainer.lifecycle.versions.VersionDraft;
 import dev.llmfleet.trainer.lifecycle.versions.VersionFactory;
 import java.io.IOException;
@@ -42,15 +41,23 @@ public class ImportService {
         List<CheckpointEntry> entries = model.files().stream()
                 .map(file -> new CheckpointEntry(file, out -> Files.copy(folder.resolve(file), out)))
                 .toList();
-        String description = request.description() == null || request.description().isBlank()
-                ? "imported from " + folder
-                : request.description();
+        String description =
+                request.description() == null || request.description().isBlank()
+                        ? "imported from " + folder
+                        : request.description();
         ConsolidationResult result = versions.create(
                 VersionFactory.Kind.IMPORT,
                 folder.toString(),
                 by,
                 previous -> new VersionDraft(
-                        description, previous.orElse(null), folder.toString(), "import", List.of(), Map.of(), Map.of(), by),
+                        description,
+                        previous.orElse(null),
+                        folder.toString(),
+                        "import",
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        by),
                 built -> CheckpointWriter.write(built, entries),
                 size(folder, model.files()));
         if (!result.succeeded()) {

@@ -40,6 +40,8 @@ public final class InvalidImportException extends FleetException {
 
     static InvalidImportException failed(String step, String reason) {
         return new InvalidImportException(
-                Kind.UNPROCESSABLE, "import-failed", "the import failed at " + step + ": " + reason + "; nothing was changed");
+                Kind.UNPROCESSABLE,
+                "import-failed",
+                "the import failed at " + step + ": " + reason + "; nothing was changed");
     }
 }

@@ -8,6 +8,7 @@ import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
 import dev.llmfleet.model.lora.LoraFiles;
 import dev.llmfleet.trainer.lifecycle.LifecycleFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +86,7 @@ public class ConsolidationService {
         try {
             return LifecycleFiles.size(folder);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

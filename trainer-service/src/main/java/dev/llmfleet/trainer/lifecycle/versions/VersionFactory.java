@@ -64,7 +64,12 @@ public class VersionFactory {
      * @param bytes about how large the new version is, for the disk guard
      */
     public ConsolidationResult create(
-            Kind kind, String source, String createdBy, Function<Optional<String>, VersionDraft> draft, Build build, long bytes) {
+            Kind kind,
+            String source,
+            String createdBy,
+            Function<Optional<String>, VersionDraft> draft,
+            Build build,
+            long bytes) {
         oneAtATime.lock();
         try {
             context.diskGuard().require(kind.verb(), context.paths().versions(), 2 * bytes);
@@ -109,12 +114,19 @@ public class VersionFactory {
             step = ConsolidationStep.CLEANUP;
             LifecycleFiles.deleteTree(buildDir);
             completed(step, name);
-            context.meters().counter(kind.metric(), "outcome", "succeeded", "step", "none").increment();
+            context.meters()
+                    .counter(kind.metric(), "outcome", "succeeded", "step", "none")
+                    .increment();
             return ConsolidationResult.succeeded(version.toView(name, name), backup);
         } catch (IOException | RuntimeException e) {
             rollBack(name, built, previous, published);
             context.meters()
-                    .counter(kind.metric(), "outcome", "failed", "step", step.name().toLowerCase())
+                    .counter(
+                            kind.metric(),
+                            "outcome",
+                            "failed",
+                            "step",
+                            step.name().toLowerCase())
                     .increment();
             log.warn("The " + kind.verb() + " of " + source + " into " + name + " failed at " + step, e);
             return ConsolidationResult.failed(step, String.valueOf(e.getMessage()), backup);

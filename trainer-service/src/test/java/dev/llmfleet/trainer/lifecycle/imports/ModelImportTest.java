@@ -15,7 +15,6 @@ import dev.llmfleet.trainer.lifecycle.LifecycleTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
 @LifecycleTest
 class ModelImportTest {
 
-    private static final Path IMPORTS = Path.of(LifecycleFixtures.DATA_DIR, "imports").toAbsolutePath().normalize();
-    private static final Path OUTSIDE = Path.of("target/import-outside").toAbsolutePath().normalize();
+    private static final Path IMPORTS =
+            Path.of(LifecycleFixtures.DATA_DIR, "imports").toAbsolutePath().normalize();
+    private static final Path OUTSIDE =
+            Path.of("target/import-outside").toAbsolutePath().normalize();
 
     @LocalServerPort
     int port;
@@ -62,8 +63,8 @@ class ModelImportTest {
         HfFixtures.writeFolder(HfFixtures.QWEN3, IMPORTS.resolve("qwen3-tiny"));
         Files.writeString(IMPORTS.resolve("qwen3-tiny/README.md"), "not part of the model");
 
-        ResponseEntity<ImportedVersion> response = post(Map.of("path", "qwen3-tiny", "description", "the fixture"))
-                .toEntity(ImportedVersion.class);
+        ResponseEntity<ImportedVersion> response =
+                post(Map.of("path", "qwen3-tiny", "description", "the fixture")).toEntity(ImportedVersion.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ImportedVersion imported = response.getBody();
@@ -83,7 +84,8 @@ class ModelImportTest {
                         "model.safetensors",
                         "tokenizer.json",
                         "tokenizer_config.json");
-        assertThat(Files.mismatch(version.resolve("model.safetensors"), IMPORTS.resolve("qwen3-tiny/model.safetensors")))
+        assertThat(Files.mismatch(
+                        version.resolve("model.safetensors"), IMPORTS.resolve("qwen3-tiny/model.safetensors")))
                 .isEqualTo(-1);
         VersionManifest manifest = http.get()
                 .uri(ModelVersionsClient.BASE_PATH + "/v001/manifest")
@@ -105,8 +107,8 @@ class ModelImportTest {
         HfFixtures.writeFolder(HfFixtures.LLAMA, IMPORTS.resolve("second"));
         post(Map.of("path", "first")).toBodilessEntity();
 
-        ImportedVersion second = post(Map.of("path", IMPORTS.resolve("second").toString()))
-                .body(ImportedVersion.class);
+        ImportedVersion second =
+                post(Map.of("path", IMPORTS.resolve("second").toString())).body(ImportedVersion.class);
 
         assertThat(second.version()).isEqualTo("v002");
         assertThat(second.family()).isEqualTo("llama");
@@ -144,18 +146,25 @@ class ModelImportTest {
 
         Path mistral = HfFixtures.writeFolder(HfFixtures.QWEN3, IMPORTS.resolve("mistral"));
         ObjectNode config = (ObjectNode) ModelJson.MAPPER.readTree(Files.readString(mistral.resolve("config.json")));
-        Files.writeString(mistral.resolve("config.json"), config.put("model_type", "mistral").toString());
-        assertThat(assertRefused(Map.of("path", "mistral"), "import-not-a-model")).contains("model_type");
+        Files.writeString(
+                mistral.resolve("config.json"),
+                config.put("model_type", "mistral").toString());
+        assertThat(assertRefused(Map.of("path", "mistral"), "import-not-a-model"))
+                .contains("model_type");
 
         Path template = HfFixtures.writeFolder(HfFixtures.QWEN3, IMPORTS.resolve("bad-template"));
         ObjectNode tokenizer =
                 (ObjectNode) ModelJson.MAPPER.readTree(Files.readString(template.resolve("tokenizer_config.json")));
         Files.writeString(
                 template.resolve("tokenizer_config.json"),
-                tokenizer.put("chat_template", "{% for m in messages %}{{ m.content }").toString());
-        assertThat(assertRefused(Map.of("path", "bad-template"), "import-not-a-model")).contains("template");
+                tokenizer
+                        .put("chat_template", "{% for m in messages %}{{ m.content }")
+                        .toString());
+        assertThat(assertRefused(Map.of("path", "bad-template"), "import-not-a-model"))
+                .contains("template");
 
-        assertThat(jdbc.queryForObject("select count(*) from model_version", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from model_version", Integer.class))
+                .isZero();
         try (Stream<Path> versions = Files.list(LifecycleFixtures.trainerDir().resolve("versions"))) {
             assertThat(versions.toList()).isEmpty();
         }
@@ -176,5 +185,4 @@ class ModelImportTest {
         assertThat(response.getBody().get("code").asString()).isEqualTo(code);
         return response.getBody().get("detail").asString();
     }
-
 }
