@@ -16,4 +16,13 @@ public record ForwardInput(NDArray tokens, NDArray positions, NDArray keyMask) {
         NDArray positions = tokens.getManager().arange(start, start + length, 1, DataType.INT64);
         return new ForwardInput(tokens, positions, null);
     }
+
+    /** Refuses a step that would take a sequence with {@code past} cached tokens beyond {@code contextLength}. */
+    public void requireWithin(long past, int contextLength) {
+        long total = past + tokens.getShape().get(1);
+        if (total > contextLength) {
+            throw new IllegalArgumentException(
+                    "sequence of " + total + " tokens exceeds the context of " + contextLength);
+        }
+    }
 }

@@ -94,9 +94,11 @@ public final class InferenceLoadHarness {
         engine.destroy();
     }
 
-    record Result(double tokensPerSecond, int requests, double ttftP50Millis, double ttftP99Millis) {}
+    /** What one level of load measured. */
+    public record Result(double tokensPerSecond, int requests, double ttftP50Millis, double ttftP99Millis) {}
 
-    static Result run(InferenceEngine engine, int concurrency, Duration duration, int tokens)
+    /** {@code concurrency} clients sending greedy requests of {@code tokens} back to back for {@code duration}. */
+    public static Result run(InferenceEngine engine, int concurrency, Duration duration, int tokens)
             throws InterruptedException {
         AtomicLong generated = new AtomicLong();
         ConcurrentLinkedQueue<Long> ttfts = new ConcurrentLinkedQueue<>();

@@ -4,15 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.llmfleet.benchmarks.inference.InferenceLoadHarness;
 import dev.llmfleet.inference.InferenceProperties;
-import dev.llmfleet.inference.engine.GenerationHandle;
-import dev.llmfleet.inference.engine.GenerationRequest;
-import dev.llmfleet.inference.engine.GenerationResult;
 import dev.llmfleet.inference.engine.InferenceEngine;
 import dev.llmfleet.inference.engine.LoadedModel;
-import dev.llmfleet.inference.engine.PromptInput;
-import dev.llmfleet.inference.engine.SamplingSettings;
-import dev.llmfleet.inference.engine.StreamEvent;
 import dev.llmfleet.model.CausalLanguageModel;
 import dev.llmfleet.model.checkpoint.CheckpointEntry;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
@@ -32,8 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Qwen3-0.6B's shape with random weights made at run time (hidden 1024, 28 layers, 16 heads, 8 KV
@@ -43,8 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * in PyTorch from Python ({@code benchmarks/python/qwen3_forward.py}) on the same folder, as a ratio.
  *
  * <p>{@code ./mvnw -q -pl benchmarks exec:exec -Dbench=dev.llmfleet.benchmarks.model.Qwen3ShapedHarness}
- * (system properties {@code tokens} per forward sequence, {@code generate} tokens per request,
- * {@code requests} per client, {@code threads}, {@code tokenizer} folder, {@code python}). The Qwen3
+ * runs it with its defaults; run the class with {@code java} to set its system properties ({@code tokens}
+ * per forward sequence, {@code generate} tokens per request, {@code seconds} of load per level,
+ * {@code threads}, {@code tokenizer} folder, {@code python}). The Qwen3
  * tokenizer is the one the build fetches for the tests ({@code fleet-model/target/qwen3-tokenizer}).
  */
 public final class Qwen3ShapedHarness {
@@ -57,7 +51,7 @@ public final class Qwen3ShapedHarness {
     public static void main(String[] args) throws Exception {
         int tokens = Integer.getInteger("tokens", 128);
         int generate = Integer.getInteger("generate", 32);
-        int requests = Integer.getInteger("requests", 2);
+        int seconds = Integer.getInteger("seconds", 60);
         int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
         NativeRuntime.configure(threads, 1);
         Path root = repositoryRoot();
@@ -71,7 +65,7 @@ public final class Qwen3ShapedHarness {
         System.out.printf("model folder %s written in %.1f s (%,d bytes)%n", model, seconds(started), size(model));
 
         double[] forward = forwardTokensPerSecond(model, tokens, threads);
-        double[] generation = generationTokensPerSecond(model, generate, requests, threads);
+        double[] generation = generationTokensPerSecond(model, generate, seconds, threads);
         long rss = peakRssKib();
         System.out.printf("JVM peak RSS %.0f MiB%n", rss / 1024.0);
 
@@ -127,7 +121,7 @@ public final class Qwen3ShapedHarness {
         return (double) batch * tokens * repeat / (elapsed / 1e9);
     }
 
-    private static double[] generationTokensPerSecond(Path model, int generate, int requests, int threads)
+    private static double[] generationTokensPerSecond(Path model, int generate, int seconds, int threads)
             throws InterruptedException {
         InferenceProperties properties = new InferenceProperties(
                 "fleet",
@@ -143,53 +137,15 @@ public final class Qwen3ShapedHarness {
         double[] result = new double[2];
         int[] levels = {1, 8};
         for (int l = 0; l < levels.length; l++) {
-            Load load = run(engine, levels[l], requests, generate);
+            InferenceLoadHarness.Result load =
+                    InferenceLoadHarness.run(engine, levels[l], Duration.ofSeconds(seconds), generate);
             result[l] = load.tokensPerSecond();
             System.out.printf(
-                    "generation: concurrency %d, %d requests of %d tokens: %.2f tokens/s, TTFT median %.0f ms%n",
-                    levels[l], levels[l] * requests, generate, load.tokensPerSecond(), load.ttftMedianMillis());
+                    "generation: concurrency %d, %d requests of %d tokens in %d s: %.2f tokens/s, TTFT p50 %.0f ms%n",
+                    levels[l], load.requests(), generate, seconds, load.tokensPerSecond(), load.ttftP50Millis());
         }
         engine.destroy();
         return result;
-    }
-
-    record Load(double tokensPerSecond, double ttftMedianMillis) {}
-
-    private static Load run(InferenceEngine engine, int concurrency, int requests, int tokens)
-            throws InterruptedException {
-        AtomicLong generated = new AtomicLong();
-        ConcurrentLinkedQueue<Long> ttfts = new ConcurrentLinkedQueue<>();
-        long start = System.nanoTime();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            int client = c;
-            clients.add(Thread.ofPlatform().start(() -> {
-                for (int i = 0; i < requests; i++) {
-                    GenerationRequest request = new GenerationRequest(
-                            new PromptInput.Text("Client " + client + " asks question " + i
-                                    + ": what is the capital of France, and why is it there?"),
-                            new SamplingSettings(tokens, 0.0, 1.0, 0, List.of(), i, -1));
-                    long submitted = System.nanoTime();
-                    GenerationHandle handle = engine.submit(request);
-                    try {
-                        StreamEvent first = handle.next(WAIT);
-                        ttfts.add(System.nanoTime() - submitted);
-                        GenerationResult result =
-                                first instanceof StreamEvent.Done done ? done.result() : handle.await(WAIT);
-                        generated.addAndGet(result.completionTokens());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }));
-        }
-        for (Thread client : clients) {
-            client.join();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] sorted = ttfts.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Load(generated.get() / elapsed, sorted[sorted.length / 2] / 1e6);
     }
 
     private static Path write(Path folder, Path tokenizer) throws IOException {

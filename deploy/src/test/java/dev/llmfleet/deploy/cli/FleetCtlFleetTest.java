@@ -116,15 +116,11 @@ class FleetCtlFleetTest {
     }
 
     static FleetCtlRun ok(String... args) {
-        FleetCtlRun run = run(args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run).isZero();
-        return run;
+        return FleetCtlRun.ok(configDir, args);
     }
 
     static JsonNode json(String... args) {
-        List<String> withJson = new ArrayList<>(List.of(args));
-        withJson.addAll(List.of("--output", "json"));
-        return JSON.readTree(ok(withJson.toArray(String[]::new)).out());
+        return FleetCtlRun.json(configDir, args);
     }
 
     static TrainerStatus trainerSays() {

@@ -37,7 +37,6 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Hugging Face model's way through the fleet, with security on: the tiny Qwen3 fixture (real
@@ -48,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HuggingFaceModelFleetTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNode EXPECTED = HfFixtures.expected(HfFixtures.QWEN3);
 
     @TempDir
@@ -252,14 +250,10 @@ class HuggingFaceModelFleetTest {
     }
 
     static FleetCtlRun ok(String... args) {
-        FleetCtlRun run = run(args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run).isZero();
-        return run;
+        return FleetCtlRun.ok(configDir, args);
     }
 
     static JsonNode json(String... args) {
-        String[] withJson =
-                Stream.concat(Stream.of(args), Stream.of("--output", "json")).toArray(String[]::new);
-        return JSON.readTree(ok(withJson).out());
+        return FleetCtlRun.json(configDir, args);
     }
 }

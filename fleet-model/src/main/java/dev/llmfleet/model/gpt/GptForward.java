@@ -34,10 +34,7 @@ final class GptForward {
         NDArray tokens = input.tokens();
         long past = cache == null ? 0 : cache.length();
         long length = tokens.getShape().get(1);
-        if (past + length > config.contextLength()) {
-            throw new IllegalArgumentException(
-                    "sequence of " + (past + length) + " tokens exceeds the context of " + config.contextLength());
-        }
+        input.requireWithin(past, config.contextLength());
         NDArray x = embed(tokens, input.positions());
         NDArray mask = AttentionMask.of(tokens.getManager(), past, length, input.keyMask());
         for (int layer = 0; layer < config.layers(); layer++) {

@@ -1,7 +1,6 @@
 package dev.llmfleet.model.hf;
 
 import dev.llmfleet.model.ModelConfig;
-import dev.llmfleet.model.ModelFormatException;
 import dev.llmfleet.model.ModelJson;
 import java.util.List;
 import java.util.Set;
@@ -42,13 +41,7 @@ public record DecoderConfig(
 
     /** Reads and checks {@code config.json}; the message of any refusal names the field. */
     public static DecoderConfig parse(String json) {
-        JsonNode root;
-        try {
-            root = ModelJson.MAPPER.readTree(json);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw ModelFormatException.of(FILE_NAME + " is not valid JSON: " + e.getOriginalMessage());
-        }
-        return from(new JsonFields(FILE_NAME, root));
+        return from(JsonFields.parse(FILE_NAME, json));
     }
 
     private static DecoderConfig from(JsonFields f) {

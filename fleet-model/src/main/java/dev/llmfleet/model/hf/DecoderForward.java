@@ -43,10 +43,7 @@ final class DecoderForward {
         NDArray tokens = input.tokens();
         long past = cache == null ? 0 : cache.length();
         long length = tokens.getShape().get(1);
-        if (past + length > config.contextLength()) {
-            throw new IllegalArgumentException(
-                    "sequence of " + (past + length) + " tokens exceeds the context of " + config.contextLength());
-        }
+        input.requireWithin(past, config.contextLength());
         NDArray x = Embedding.embedding(tokens, parameters.get(DecoderLayout.EMBEDDINGS), SparseFormat.DENSE)
                 .singletonOrThrow();
         Rotary rotary = rotary(input.positions());

@@ -1,7 +1,6 @@
 package dev.llmfleet.model.hf;
 
 import dev.llmfleet.model.ModelFormatException;
-import dev.llmfleet.model.ModelJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -22,13 +21,8 @@ public record GenerationConfig(
     }
 
     public static GenerationConfig parse(String json) {
-        JsonNode root;
-        try {
-            root = ModelJson.MAPPER.readTree(json);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw ModelFormatException.of(FILE_NAME + " is not valid JSON: " + e.getOriginalMessage());
-        }
-        JsonFields f = new JsonFields(FILE_NAME, root);
+        JsonFields f = JsonFields.parse(FILE_NAME, json);
+        JsonNode root = f.root();
         boolean sampling = f.bool("do_sample", false);
         return new GenerationConfig(
                 tokenIds(root.get("eos_token_id")),

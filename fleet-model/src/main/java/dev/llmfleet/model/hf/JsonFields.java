@@ -1,6 +1,7 @@
 package dev.llmfleet.model.hf;
 
 import dev.llmfleet.model.ModelFormatException;
+import dev.llmfleet.model.ModelJson;
 import tools.jackson.databind.JsonNode;
 
 /** Reads typed fields of a model folder's JSON file, naming the file and field in every refusal. */
@@ -15,6 +16,15 @@ final class JsonFields {
         }
         this.file = file;
         this.root = root;
+    }
+
+    /** {@code json}, the content of {@code file}, read as an object; a syntax error is refused naming the file. */
+    static JsonFields parse(String file, String json) {
+        try {
+            return new JsonFields(file, ModelJson.MAPPER.readTree(json));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw ModelFormatException.of(file + " is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     JsonNode root() {

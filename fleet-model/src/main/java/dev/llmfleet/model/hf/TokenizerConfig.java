@@ -1,7 +1,6 @@
 package dev.llmfleet.model.hf;
 
 import dev.llmfleet.model.ModelFormatException;
-import dev.llmfleet.model.ModelJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +21,8 @@ public record TokenizerConfig(Optional<String> chatTemplate, Map<String, String>
     }
 
     public static TokenizerConfig parse(String json) {
-        JsonNode root;
-        try {
-            root = ModelJson.MAPPER.readTree(json);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw ModelFormatException.of(FILE_NAME + " is not valid JSON: " + e.getOriginalMessage());
-        }
-        JsonFields f = new JsonFields(FILE_NAME, root);
+        JsonFields f = JsonFields.parse(FILE_NAME, json);
+        JsonNode root = f.root();
         Map<String, String> special = new LinkedHashMap<>();
         for (String name : SPECIAL) {
             tokenText(root.get(name)).ifPresent(text -> special.put(name, text));

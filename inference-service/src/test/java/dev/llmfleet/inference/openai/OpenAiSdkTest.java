@@ -2,10 +2,8 @@ package dev.llmfleet.inference.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -16,7 +14,6 @@ import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.models.Model;
 import dev.llmfleet.inference.ServedModelContext;
 import dev.llmfleet.inference.engine.InferenceEngine;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +43,7 @@ class OpenAiSdkTest {
 
     @BeforeEach
     void connect() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> engine.currentModel().isPresent());
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl("http://localhost:" + port + "/v1")
-                .apiKey("not-checked-yet")
-                .maxRetries(0)
-                .build();
+        client = LocalOpenAi.connect(port, engine);
     }
 
     static ChatCompletionCreateParams greeting(long seed) {

@@ -2,10 +2,8 @@ package dev.llmfleet.inference.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,12 +65,7 @@ class Qwen3ServingTest {
 
     @BeforeEach
     void connect() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> engine.currentModel().isPresent());
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl("http://localhost:" + port + "/v1")
-                .apiKey("not-checked")
-                .maxRetries(0)
-                .build();
+        client = LocalOpenAi.connect(port, engine);
     }
 
     private ChatCompletionCreateParams.Builder chat() {
