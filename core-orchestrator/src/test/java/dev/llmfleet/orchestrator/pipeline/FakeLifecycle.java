@@ -8,6 +8,8 @@ import dev.llmfleet.api.lifecycle.CheckpointPinView;
 import dev.llmfleet.api.lifecycle.ConsolidateRequest;
 import dev.llmfleet.api.lifecycle.ConsolidationResult;
 import dev.llmfleet.api.lifecycle.EmergencyBackupRequest;
+import dev.llmfleet.api.lifecycle.ImportRequest;
+import dev.llmfleet.api.lifecycle.ImportedVersion;
 import dev.llmfleet.api.lifecycle.LifecycleClient;
 import dev.llmfleet.api.lifecycle.RestoreResult;
 import dev.llmfleet.api.lifecycle.RetentionReport;
@@ -78,6 +80,11 @@ class FakeLifecycle implements LifecycleClient {
         if (down) {
             throw new ResourceAccessException("Connection refused: trainer-service");
         }
+    }
+
+    @Override
+    public ImportedVersion importModel(ImportRequest request) {
+        throw new UnsupportedOperationException("the pipeline never imports models");
     }
 
     @Override
