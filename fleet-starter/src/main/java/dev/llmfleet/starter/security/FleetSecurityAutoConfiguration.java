@@ -30,6 +30,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -40,6 +41,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
@@ -94,7 +96,8 @@ public class FleetSecurityAutoConfiguration {
         @Order(Ordered.LOWEST_PRECEDENCE - 10)
         SecurityFilterChain fleetSecurityFilterChain(HttpSecurity http) {
             log.warn("fleet.security.enabled=false: every endpoint of this service is open");
-            return http.csrf(csrf -> csrf.disable())
+            return eagerHeaders(http)
+                    .csrf(csrf -> csrf.disable())
                     .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                     .build();
         }
@@ -217,7 +220,8 @@ public class FleetSecurityAutoConfiguration {
                     request -> BearerTokens.carriesApiKey(request) ? apiKey : jwt;
             var entryPoint = SecurityProblems.entryPoint();
             var denied = SecurityProblems.accessDenied(refusals);
-            return http.csrf(csrf -> csrf.disable())
+            return eagerHeaders(http)
+                    .csrf(csrf -> csrf.disable())
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .authorizeHttpRequests(rules -> {
                         rules.requestMatchers(OPEN_PATHS).permitAll();
@@ -240,6 +244,21 @@ public class FleetSecurityAutoConfiguration {
                             e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                     .build();
         }
+    }
+
+    /**
+     * Security headers are written before the request is handled, not when the response commits: a
+     * streamed answer commits on its own thread while the request thread leaves the filter chain,
+     * and two threads writing headers at once corrupt Tomcat's header table (a dropped response).
+     */
+    static HttpSecurity eagerHeaders(HttpSecurity http) {
+        return http.headers(headers -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        }));
     }
 
     /** The authority Spring Security derives from a scope. */
