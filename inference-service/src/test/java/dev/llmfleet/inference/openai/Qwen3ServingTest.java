@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionTokenLogprob;
 import com.openai.models.completions.Completion;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +110,38 @@ class Qwen3ServingTest {
             assertThat(content.get(i).topLogprobs()).hasSize(5);
             assertThat(content.get(i).topLogprobs().getFirst().logprob())
                     .isCloseTo(step.get("top_logprobs").get(0).asDouble(), within(1e-4));
+        }
+    }
+
+    @Test
+    void streamsTheSameTokensWithTheirLogprobs() {
+        JsonNode greedy = EXPECTED.get("greedy");
+        StringBuilder text = new StringBuilder();
+        List<ChatCompletionTokenLogprob> logprobs = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                .completions()
+                .createStreaming(
+                        chat().maxCompletionTokens(greedy.get("max_new_tokens").asLong())
+                                .logprobs(true)
+                                .topLogprobs(2)
+                                .putAdditionalBodyProperty(
+                                        "chat_template_kwargs", JsonValue.from(Map.of("enable_thinking", false)))
+                                .build())) {
+            stream.stream()
+                    .forEach(chunk -> chunk.choices().forEach(choice -> {
+                        choice.delta().content().ifPresent(text::append);
+                        choice.logprobs()
+                                .flatMap(ChatCompletionChunk.Choice.Logprobs::content)
+                                .ifPresent(logprobs::addAll);
+                    }));
+        }
+
+        assertThat(text.toString()).isEqualTo(greedy.get("text").asString());
+        assertThat(logprobs).hasSize(greedy.get("steps").size());
+        for (int i = 0; i < logprobs.size(); i++) {
+            assertThat(logprobs.get(i).logprob())
+                    .isCloseTo(greedy.get("steps").get(i).get("logprob").asDouble(), within(1e-4));
+            assertThat(logprobs.get(i).topLogprobs()).hasSize(2);
         }
     }
 
