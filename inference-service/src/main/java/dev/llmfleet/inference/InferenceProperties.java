@@ -3,7 +3,6 @@ package dev.llmfleet.inference;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param modelName the id OpenAI clients pass as {@code model}; stays the same across versions
  * @param modelDir a checkpoint folder to load at start-up (none: wait for {@code /models/reload})
  * @param version a trainer version to download and load at start-up when no folder is given
- * @param versionsDir where downloaded versions are kept
+ * @param versionsDir where downloaded versions are kept; {@code <fleet.data-dir>/inference/versions} when not set
  * @param trainerService the registry name of the host that serves versions
  */
 @Validated
@@ -25,8 +24,6 @@ public record InferenceProperties(
         @DefaultValue("fleet") @NotBlank String modelName,
         Path modelDir,
         String version,
-
-        @DefaultValue("./fleet-data/inference/versions") @NotNull
         Path versionsDir,
 
         @DefaultValue("trainer-service") @NotBlank String trainerService,

@@ -6,6 +6,8 @@ import dev.llmfleet.api.inference.VersionManifest;
 import dev.llmfleet.inference.InferenceProperties;
 import dev.llmfleet.model.checkpoint.CheckpointCorruptedException;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
+import dev.llmfleet.model.checkpoint.Manifest;
+import dev.llmfleet.starter.config.FleetStarterProperties;
 import dev.llmfleet.starter.registry.FleetHttpClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +36,9 @@ import org.springframework.web.client.RestClient;
  * Fetches a model version from the trainer host into {@code versions-dir/<version>}: files go into
  * a hidden partial folder (kept between attempts, so a broken download resumes with a range
  * request), each is checked against the trainer's SHA-256, then the folder is renamed into place
- * and opened as a verified checkpoint.
+ * and opened as a verified checkpoint. A local copy is used again only while it is the version the
+ * trainer lists (same manifest), or when the trainer cannot be asked: a name such as {@code v001}
+ * is only unique within one fleet, and folders outlive fleets.
  */
 @Component
 class VersionDownloader {
@@ -44,29 +48,42 @@ class VersionDownloader {
 
     private final FleetHttpClients clients;
     private final InferenceProperties properties;
+    private final Path versionsDir;
 
-    VersionDownloader(FleetHttpClients clients, InferenceProperties properties) {
+    VersionDownloader(FleetHttpClients clients, InferenceProperties properties, FleetStarterProperties fleet) {
         this.clients = clients;
         this.properties = properties;
+        this.versionsDir = properties.versionsDir() != null
+                ? properties.versionsDir()
+                : fleet.dataDir().resolve("inference").resolve("versions");
     }
 
     /** The folder of a complete, verified copy of {@code version}, downloading what is missing. */
     Path download(String version) {
         requireSafe(version, "version");
-        Path target = properties.versionsDir().resolve(version);
-        if (Files.isDirectory(target)) {
-            try {
-                CheckpointReader.open(target);
+        Path target = versionsDir.resolve(version);
+        VersionManifest manifest;
+        try {
+            manifest = clients.client(properties.trainerService(), ModelVersionsClient.class)
+                    .manifest(version);
+        } catch (RuntimeException trainerUnreachable) {
+            if (intact(target, null)) {
+                log.warn("The trainer could not be asked about version " + version + " ("
+                        + trainerUnreachable.getMessage() + "); using the verified local copy");
                 return target;
-            } catch (CheckpointCorruptedException e) {
-                log.warn("Local copy of version " + version + " is damaged, downloading it again: " + e.getMessage());
-                deleteRecursively(target);
             }
+            throw trainerUnreachable;
         }
-        VersionManifest manifest = clients.client(properties.trainerService(), ModelVersionsClient.class)
-                .manifest(version);
+        if (intact(target, manifestSha256(manifest))) {
+            return target;
+        }
+        if (Files.exists(target)) {
+            log.warn("Local copy of version " + version + " is damaged or another model of that name, downloading"
+                    + " it again");
+            deleteRecursively(target);
+        }
         RestClient files = clients.restClient(properties.trainerService());
-        Path partial = properties.versionsDir().resolve(".partial-" + version);
+        Path partial = versionsDir.resolve(".partial-" + version);
         try {
             Files.createDirectories(partial);
             for (VersionFile file : manifest.files()) {
@@ -75,12 +92,33 @@ class VersionDownloader {
             }
             fsync(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            fsync(properties.versionsDir());
+            fsync(versionsDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store version " + version, e);
         }
         CheckpointReader.open(target);
         return target;
+    }
+
+    /** Whether {@code folder} verifies against its manifest, and that manifest is {@code manifestSha256} when given. */
+    private static boolean intact(Path folder, String manifestSha256) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try {
+            CheckpointReader.open(folder);
+            return manifestSha256 == null || manifestSha256.equals(sha256(folder.resolve(Manifest.FILE_NAME)));
+        } catch (CheckpointCorruptedException | IOException e) {
+            return false;
+        }
+    }
+
+    private static String manifestSha256(VersionManifest manifest) {
+        return manifest.files().stream()
+                .filter(f -> f.path().equals(Manifest.FILE_NAME))
+                .map(VersionFile::sha256)
+                .findFirst()
+                .orElse(null);
     }
 
     private void fetch(RestClient files, String version, VersionFile file, Path destination) throws IOException {

@@ -15,6 +15,7 @@ import dev.llmfleet.inference.InferenceProperties;
 import dev.llmfleet.inference.TestModels;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.model.checkpoint.ModelFiles;
+import dev.llmfleet.starter.config.FleetStarterProperties;
 import dev.llmfleet.starter.registry.FleetHttpClients;
 import dev.llmfleet.starter.registry.ServiceLocator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -106,7 +107,8 @@ class VersionDownloaderTest {
                 Clock.systemUTC());
         FleetHttpClients clients =
                 new FleetHttpClients(RestClient.builder(), locator, CircuitBreakerRegistry.ofDefaults());
-        downloader = new VersionDownloader(clients, properties(inferenceDir));
+        downloader = new VersionDownloader(
+                clients, properties(inferenceDir), new FleetStarterProperties(trainerDir, null, null));
     }
 
     @AfterEach
@@ -170,6 +172,25 @@ class VersionDownloaderTest {
                 .isInstanceOf(VersionDownloader.CheckpointMismatchException.class)
                 .hasMessageContaining(ModelFiles.WEIGHTS);
         assertThat(inferenceDir.resolve("v7")).doesNotExist();
+    }
+
+    @Test
+    void replacesALocalCopyOfAnotherModelOfTheSameName() throws IOException {
+        // A folder left by another fleet (or an older data folder) whose v7 is a different model.
+        TestModels.checkpoint(inferenceDir, "v7", 8);
+
+        Path downloaded = downloader.download("v7");
+
+        assertThat(Files.readAllBytes(downloaded.resolve(ModelFiles.WEIGHTS)))
+                .isEqualTo(Files.readAllBytes(version.resolve(ModelFiles.WEIGHTS)));
+    }
+
+    @Test
+    void keepsAVerifiedLocalCopyWhenTheTrainerCannotBeAsked() throws IOException {
+        Path downloaded = downloader.download("v7");
+        trainer.stop(0);
+
+        assertThat(downloader.download("v7")).isEqualTo(downloaded);
     }
 
     @Test
