@@ -6,11 +6,11 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Tokens from the fleet's gateway, the way a client gets them: client credentials, named scopes. */
-final class GatewayTokens {
+public final class GatewayTokens {
 
     private GatewayTokens() {}
 
-    static String token(RestClient gateway, String clientId, String secret, String scopes) {
+    public static String token(RestClient gateway, String clientId, String secret, String scopes) {
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "client_credentials");
         form.add("scope", scopes);

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.web.client.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,9 +92,10 @@ final class VersionTransferCommands {
             List<VersionFile> files = manifest.files().stream()
                     .filter(f -> !f.path().equals("manifest.json"))
                     .toList();
+            RestClient trainer = fleet().slowRestClient(TRAINER);
             long bytes = 0;
             for (VersionFile file : files) {
-                download(manifest.version(), file);
+                download(trainer, manifest.version(), file);
                 bytes += file.size();
             }
             Output out = out();
@@ -116,15 +118,14 @@ final class VersionTransferCommands {
             return ExitCodes.OK;
         }
 
-        private void download(String version, VersionFile file) {
+        private void download(RestClient trainer, String version, VersionFile file) {
             if (!SAFE_NAME.matcher(file.path()).matches()) {
                 throw new CliException(
                         ExitCodes.FAILURE, "the trainer listed a file that is not a plain name: " + file.path());
             }
             Path target = directory.resolve(file.path());
             Path partial = directory.resolve("." + file.path() + ".partial");
-            String actual = fleet().slowRestClient(TRAINER)
-                    .get()
+            String actual = trainer.get()
                     .uri(ModelVersionsClient.BASE_PATH + ModelVersionsClient.FILE_PATH, version, file.path())
                     .exchange((request, response) -> {
                         if (!response.getStatusCode().is2xxSuccessful()) {

@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Qwen3-0.6B's shape with random weights made at run time (hidden 1024, 28 layers, 16 heads, 8 KV
@@ -71,8 +73,9 @@ public final class Qwen3ShapedHarness {
 
         String python = pytorch(model, tokens, threads);
         System.out.println("PyTorch from Python: " + python);
-        double torchOne = number(python, "batch1_tokens_per_second");
-        double torchEight = number(python, "batch8_tokens_per_second");
+        JsonNode torch = JsonMapper.builder().build().readTree(python);
+        double torchOne = torch.get("batch1_tokens_per_second").asDouble();
+        double torchEight = torch.get("batch8_tokens_per_second").asDouble();
         System.out.printf(
                 "forward, fleet / PyTorch: batch 1 %.2f, batch 8 %.2f%n",
                 forward[0] / torchOne, forward[1] / torchEight);
@@ -182,12 +185,6 @@ public final class Qwen3ShapedHarness {
             throw new IllegalStateException("the PyTorch benchmark failed: " + output);
         }
         return output;
-    }
-
-    private static double number(String json, String key) {
-        int at = json.indexOf("\"" + key + "\":");
-        String rest = json.substring(at + key.length() + 3).strip();
-        return Double.parseDouble(rest.split("[,}]")[0].strip());
     }
 
     private static long peakRssKib() throws IOException {

@@ -14,6 +14,7 @@ import dev.llmfleet.api.security.ClientCredentials;
 import dev.llmfleet.api.security.CreateClientRequest;
 import dev.llmfleet.api.security.FleetScopes;
 import dev.llmfleet.deploy.AllInOneFleet;
+import dev.llmfleet.deploy.GatewayTokens;
 import dev.llmfleet.model.hf.HfFixtures;
 import dev.llmfleet.security.client.ClientService;
 import java.io.IOException;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -230,19 +230,11 @@ class HuggingFaceModelFleetTest {
         ClientCredentials client = fleet.context("security-gateway")
                 .getBean(ClientService.class)
                 .create(new CreateClientRequest("hf-e2e-op-" + UUID.randomUUID(), scopes));
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("scope", String.join(" ", scopes));
-        return RestClient.create(fleet.baseUrl("security-gateway"))
-                .post()
-                .uri("/oauth2/token")
-                .headers(h -> h.setBasicAuth(client.clientId(), client.clientSecret()))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .retrieve()
-                .body(JsonNode.class)
-                .get("access_token")
-                .asString();
+        return GatewayTokens.token(
+                RestClient.create(fleet.baseUrl("security-gateway")),
+                client.clientId(),
+                client.clientSecret(),
+                String.join(" ", scopes));
     }
 
     static FleetCtlRun run(String... args) {

@@ -98,10 +98,9 @@ public final class ModelFiles {
 
     /** The family of the model in {@code directory}: its {@code model_type}, or {@code gpt} for the demo's own format. */
     public static String family(Path directory) {
-        if (HfModelFolder.isHfFolder(directory)) {
-            return HfModelFolder.open(directory).config().modelType();
-        }
-        return GptConfig.read(directory.resolve(GptConfig.FILE_NAME)).family();
+        return HfModelFolder.modelType(directory)
+                .orElseGet(() ->
+                        GptConfig.read(directory.resolve(GptConfig.FILE_NAME)).family());
     }
 
     public static FleetTokenizer loadTokenizer(VerifiedCheckpoint checkpoint) {

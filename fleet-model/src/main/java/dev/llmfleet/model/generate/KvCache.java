@@ -31,14 +31,24 @@ public final class KvCache implements AutoCloseable {
         return batchSize;
     }
 
-    /** Appends this step's keys and values for {@code layer} and returns the whole history. */
+    /**
+     * Appends this step's keys and values for {@code layer} and returns the whole history, as views
+     * owned by the step (the manager of {@code newKeys}): whatever the step derives from them dies
+     * with the step, instead of pinning every past history until the cache closes.
+     */
     public NDArray[] append(int layer, NDArray newKeys, NDArray newValues) {
         keys[layer] = grow(keys[layer], newKeys);
         values[layer] = grow(values[layer], newValues);
         if (layer == keys.length - 1) {
             length = Math.toIntExact(keys[layer].getShape().get(2));
         }
-        return new NDArray[] {keys[layer], values[layer]};
+        return new NDArray[] {stepView(keys[layer], newKeys), stepView(values[layer], newValues)};
+    }
+
+    private static NDArray stepView(NDArray history, NDArray step) {
+        NDArray view = history.reshape(history.getShape());
+        view.attach(step.getManager());
+        return view;
     }
 
     private NDArray grow(NDArray past, NDArray next) {

@@ -74,10 +74,7 @@ final class GptForward {
             k = history[0];
             v = history[1];
         }
-        // A view of a cache array belongs to the step, or it would pin every past cache array until the cache closes.
-        NDArray keys = k.transpose(0, 1, 3, 2);
-        keys.attach(q.getManager());
-        NDArray scores = q.matMul(keys).mul(1.0 / Math.sqrt(config.headSize()));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(config.headSize()));
         NDArray weights = scores.add(mask).softmax(-1);
         return weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, config.hiddenSize());
     }

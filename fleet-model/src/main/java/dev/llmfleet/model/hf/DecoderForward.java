@@ -94,15 +94,12 @@ final class DecoderForward {
         q = rotary.apply(q.transpose(0, 2, 1, 3));
         k = rotary.apply(k.transpose(0, 2, 1, 3));
         if (cache != null) {
-            // Views of the cache made here belong to this step, or they would pin every past cache
-            // array (and its memory) until the cache closes.
             NDArray[] history = cache.append(layer, k, v);
-            k = local(history[0].expandDims(2), q);
-            v = local(history[1].expandDims(2), q);
-        } else {
-            k = k.expandDims(2);
-            v = v.expandDims(2);
+            k = history[0];
+            v = history[1];
         }
+        k = k.expandDims(2);
+        v = v.expandDims(2);
         NDArray out = config.groups() == 1 ? attend(q, k, v, mask) : attendGrouped(q, k, v, mask, batch, length);
         out = out.transpose(0, 2, 1, 3).reshape(batch, length, (long) config.heads() * config.headDim());
         return project(p + "o_proj", out);
@@ -129,12 +126,6 @@ final class DecoderForward {
         NDArray scores = grouped.matMul(keys).mul(scale).add(groupMask);
         NDArray out = scores.softmax(-1).matMul(v);
         return out.reshape(batch, config.heads(), length, config.headDim());
-    }
-
-    /** {@code view} moved into the manager of {@code owner}, the step's. */
-    private static NDArray local(NDArray view, NDArray owner) {
-        view.attach(owner.getManager());
-        return view;
     }
 
     /** A linear projection by parameter prefix, with its bias when the config has one; the seam for LoRA. */

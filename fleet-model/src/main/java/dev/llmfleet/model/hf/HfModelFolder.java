@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -59,14 +60,20 @@ public final class HfModelFolder {
 
     /** Whether {@code directory} holds a Hugging Face config ({@code model_type}), as opposed to the fleet's own GPT format. */
     public static boolean isHfFolder(Path directory) {
+        return modelType(directory).isPresent();
+    }
+
+    /** The {@code model_type} of the folder's {@code config.json}, read alone: nothing else is opened or checked. */
+    public static Optional<String> modelType(Path directory) {
         Path config = directory.resolve(DecoderConfig.FILE_NAME);
         if (!Files.isRegularFile(config)) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return ModelJson.MAPPER.readTree(Files.readString(config)).has("model_type");
+            JsonNode type = ModelJson.MAPPER.readTree(Files.readString(config)).get("model_type");
+            return type == null || !type.isString() ? Optional.empty() : Optional.of(type.asString());
         } catch (IOException | RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

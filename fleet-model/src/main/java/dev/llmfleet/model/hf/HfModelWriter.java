@@ -62,17 +62,6 @@ public final class HfModelWriter {
         return (name, shape, type) -> SyntheticWeights.bytes(name, shape, type, seed);
     }
 
-    /** Writes entries as plain files into {@code directory} (no manifest): a folder as a person would download it. */
-    public static Path writePlain(Path directory, List<CheckpointEntry> entries) throws IOException {
-        Files.createDirectories(directory);
-        for (CheckpointEntry entry : entries) {
-            try (OutputStream out = Files.newOutputStream(directory.resolve(entry.fileName()))) {
-                entry.content().writeTo(out);
-            }
-        }
-        return directory;
-    }
-
     private static void weights(DecoderConfig config, TensorSource tensors, OutputStream out) throws IOException {
         List<SafetensorsWriter.Tensor> list = new ArrayList<>();
         for (Map.Entry<String, long[]> tensor : DecoderLayout.tensors(config).entrySet()) {

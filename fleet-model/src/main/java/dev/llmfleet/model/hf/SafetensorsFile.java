@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One {@code .safetensors} file: an 8-byte little-endian header length, a JSON header naming each
  * tensor's dtype, shape and byte range, then the raw data. Only the header is read into the heap;
- * a tensor's bytes are memory-mapped when asked for, so a multi-gigabyte file never passes through
- * the Java heap.
+ * a tensor's bytes are read with positional reads into the caller's buffer, so a multi-gigabyte
+ * file never passes through the Java heap.
  */
 public final class SafetensorsFile {
 
@@ -185,27 +185,6 @@ public final class SafetensorsFile {
                 }
                 position += read;
             }
-        } catch (IOException e) {
-            throw ModelFormatException.unreadable(path.getFileName().toString(), e);
-        }
-    }
-
-    /**
-     * The bytes of one tensor, memory-mapped read-only in little-endian order. The mapping lives
-     * until the buffer is garbage; copy what you keep.
-     */
-    public ByteBuffer map(String name) {
-        TensorInfo info = tensors.get(name);
-        if (info == null) {
-            throw ModelFormatException.tensor(name, "is not in " + path.getFileName());
-        }
-        long length = info.end() - info.begin();
-        if (length > Integer.MAX_VALUE) {
-            throw ModelFormatException.tensor(name, "is larger than 2 GiB, more than one mapping can hold");
-        }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + info.begin(), length)
-                    .order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
             throw ModelFormatException.unreadable(path.getFileName().toString(), e);
         }

@@ -62,16 +62,22 @@ public final class LanguageModel implements AutoCloseable {
      */
     public static LanguageModel open(VerifiedCheckpoint checkpoint, VerifiedCheckpoint base, NDManager parent) {
         VerifiedCheckpoint format = base == null ? checkpoint : base;
-        CausalLanguageModel model =
-                base == null ? ModelFiles.loadModel(checkpoint, parent) : LoraFiles.load(checkpoint, base, parent);
+        // A Hugging Face folder is opened and checked once, for its weights and for its tokenizer files.
+        HfModelFolder folder =
+                HfModelFolder.isHfFolder(format.directory()) ? HfModelFolder.open(format.directory()) : null;
+        CausalLanguageModel model;
+        if (base != null) {
+            model = LoraFiles.load(checkpoint, base, parent);
+        } else {
+            model = folder != null ? folder.load(parent) : ModelFiles.loadModel(checkpoint, parent);
+        }
         FleetTokenizer tokenizer = null;
         try {
             tokenizer = ModelFiles.loadTokenizer(format);
-            if (!HfModelFolder.isHfFolder(format.directory())) {
+            if (folder == null) {
                 return new LanguageModel(
                         model, tokenizer, new ChatTemplate(tokenizer), GenerationConfig.none(), "float32");
             }
-            HfModelFolder folder = HfModelFolder.open(format.directory());
             ChatFormat chat = HfChatFormat.of(tokenizer, folder.tokenizer(), folder.generation());
             return new LanguageModel(
                     model,

@@ -4,6 +4,7 @@ import dev.llmfleet.model.ModelJson;
 import dev.llmfleet.model.checkpoint.CheckpointEntry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,10 +69,21 @@ public final class HfFixtures {
     /** The fixture as a plain Hugging Face folder in {@code directory}, as a person would download it. */
     public static Path writeFolder(String variant, Path directory) {
         try {
-            return HfModelWriter.writePlain(directory, entries(variant));
+            return writePlain(directory, entries(variant));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the " + variant + " fixture to " + directory, e);
         }
+    }
+
+    /** Writes entries as plain files into {@code directory} (no manifest). */
+    public static Path writePlain(Path directory, List<CheckpointEntry> entries) throws IOException {
+        Files.createDirectories(directory);
+        for (CheckpointEntry entry : entries) {
+            try (OutputStream out = Files.newOutputStream(directory.resolve(entry.fileName()))) {
+                entry.content().writeTo(out);
+            }
+        }
+        return directory;
     }
 
     /** The fixture's files as checkpoint entries (for a checkpoint or version folder with a manifest). */
