@@ -19,7 +19,8 @@ import org.springframework.util.ClassUtils;
  *       server so that runs never see each other's rows.
  *   <li>Under tests without a URL: Testcontainers when a Docker engine answers.
  *   <li>Otherwise an embedded PostgreSQL: its data in {@code <fleet.data-dir>/postgres}, kept across
- *       restarts; under tests in a temporary folder.
+ *       restarts; under tests in a temporary folder, one per test JVM like the isolated database
+ *       above, so that a test restarting a context finds its rows again.
  * </ol>
  *
  * <p>Every service in one JVM shares the one server chosen here.
@@ -30,6 +31,7 @@ public final class FleetDatabases {
     private static final Log log = LogFactory.getLog(FleetDatabases.class);
     private static final Object lock = new Object();
     private static volatile String isolatedUrl;
+    private static volatile Path isolatedDirectory;
 
     private FleetDatabases() {}
 
@@ -55,7 +57,7 @@ public final class FleetDatabases {
             password = connection.password();
         } else {
             Path dir = testIsolation
-                    ? EmbeddedDatabase.temporaryDirectory()
+                    ? isolatedDirectory()
                     : Path.of(environment.getProperty("fleet.data-dir", "./fleet-data"))
                             .resolve("postgres");
             chosen.put("spring.datasource.url", EmbeddedDatabase.start(dir));
@@ -74,6 +76,15 @@ public final class FleetDatabases {
                 log.info("Tests use their own database " + isolatedUrl);
             }
             return isolatedUrl;
+        }
+    }
+
+    private static Path isolatedDirectory() {
+        synchronized (lock) {
+            if (isolatedDirectory == null) {
+                isolatedDirectory = EmbeddedDatabase.temporaryDirectory();
+            }
+            return isolatedDirectory;
         }
     }
 
