@@ -37,7 +37,8 @@ class PostgresBusAcceptanceTest extends BusAcceptanceTest {
     @Override
     protected EventTransport transportThrough(TcpProxy proxy) {
         String url = errorBus.getEnvironment().getRequiredProperty("spring.datasource.url");
-        String database = url.substring(url.lastIndexOf('/') + 1);
+        // The path only: the embedded server's URL carries a query (?user=postgres) of its own.
+        String database = URI.create(url.substring("jdbc:".length())).getPath().substring(1);
         DriverManagerDataSource cutOff = new DriverManagerDataSource(
                 "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database + "?connectTimeout=2&socketTimeout=5",
                 errorBus.getEnvironment().getProperty("spring.datasource.username", "postgres"),
