@@ -15,6 +15,7 @@ public final class EmbeddedDatabase {
 
     private static final Log log = LogFactory.getLog(EmbeddedDatabase.class);
     private static final Map<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+    private static final Map<Path, FolderLock> locks = new ConcurrentHashMap<>();
 
     /**
      * Set to {@code false} by a launcher that stops the servers itself, after its services: the
@@ -25,10 +26,14 @@ public final class EmbeddedDatabase {
 
     private EmbeddedDatabase() {}
 
-    /** Starts (or reuses) the server whose data lives in {@code dir} and returns its JDBC URL. */
-    public static String start(Path dir) {
+    /**
+     * Starts (or reuses) the server whose data lives in {@code dir} and returns its JDBC URL. A
+     * durable server forces every commit to disk (the fleet's own data); a throwaway one (a test's
+     * temporary folder) keeps the embedded defaults, which skip fsync.
+     */
+    public static String start(Path dir, boolean durable) {
         Path folder = FleetDatabases.ensureDirectory(dir);
-        EmbeddedPostgres server = servers.computeIfAbsent(folder, EmbeddedDatabase::launch);
+        EmbeddedPostgres server = servers.computeIfAbsent(folder, f -> launch(f, durable));
         return server.getJdbcUrl("postgres", "postgres");
     }
 
@@ -43,24 +48,45 @@ public final class EmbeddedDatabase {
                 } catch (IOException e) {
                     log.warn("Could not stop the embedded PostgreSQL in " + folder + ": " + e.getMessage());
                 }
+                release(folder);
             }
         }
     }
 
-    private static EmbeddedPostgres launch(Path folder) {
+    private static EmbeddedPostgres launch(Path folder, boolean durable) {
         long started = System.nanoTime();
+        locks.put(folder, FolderLock.acquire(folder));
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            OrphanedServer.stopIfAny(folder);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(folder)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
-                    .setRegisterShutdownHook(Boolean.parseBoolean(System.getProperty(SHUTDOWN_HOOK_PROPERTY, "true")))
-                    .start();
+                    .setRegisterShutdownHook(Boolean.parseBoolean(System.getProperty(SHUTDOWN_HOOK_PROPERTY, "true")));
+            if (durable) {
+                // The builder passes -F (no fsync) and synchronous_commit=off; a later -c wins over -F.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres server = builder.start();
             log.info("Embedded PostgreSQL on port %d with its data in %s (started in %d ms)"
                     .formatted(server.getPort(), folder, (System.nanoTime() - started) / 1_000_000));
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + folder, e);
+        } catch (IOException | RuntimeException e) {
+            release(folder);
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("Cannot start the embedded PostgreSQL in " + folder, io)
+                    : (RuntimeException) e;
+        }
+    }
+
+    private static void release(Path folder) {
+        FolderLock lock = locks.remove(folder);
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("Could not release the lock of " + folder + ": " + e.getMessage());
+            }
         }
     }
 

@@ -60,7 +60,7 @@ public final class FleetDatabases {
                     ? isolatedDirectory()
                     : Path.of(environment.getProperty("fleet.data-dir", "./fleet-data"))
                             .resolve("postgres");
-            chosen.put("spring.datasource.url", EmbeddedDatabase.start(dir));
+            chosen.put("spring.datasource.url", EmbeddedDatabase.start(dir, !testIsolation));
             user = "postgres";
             password = "";
         }
