@@ -217,6 +217,7 @@ class SchedulerApiTest {
                 null,
                 "submitted",
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                null);
     }
 }

@@ -2,8 +2,10 @@ package dev.llmfleet.scheduler;
 
 import static dev.llmfleet.scheduler.Fixtures.gpu;
 import static dev.llmfleet.scheduler.Fixtures.report;
+import static dev.llmfleet.scheduler.Fixtures.runSettings;
 import static dev.llmfleet.scheduler.Fixtures.training;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmfleet.api.scheduler.CompleteJobRequest;
 import dev.llmfleet.api.scheduler.JobPriority;
@@ -13,13 +15,17 @@ import dev.llmfleet.api.scheduler.Lease;
 import dev.llmfleet.api.scheduler.LeaseAction;
 import dev.llmfleet.api.scheduler.SchedulerClient;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -85,5 +91,44 @@ class SchedulerClientTest {
         assertThat(scheduler.devices())
                 .singleElement()
                 .satisfies(device -> assertThat(device.jobId()).isNull());
+    }
+
+    @Test
+    void aJobsSettingsComeBackAsSubmittedFromItsPageTheListItsLeaseAndTheQueueStatus() {
+        scheduler.reportDevices("trainer-1", report(gpu(0, "GPU-a", 24_564, 24_000)));
+        Map<String, Object> settings = runSettings();
+        JobResponse submitted = scheduler.submit(training("sha256:beef", 14_000, settings));
+
+        Lease lease = scheduler.pollLeases("trainer-1", 20).getFirst();
+
+        assertThat(List.of(
+                        submitted,
+                        lease.job(),
+                        scheduler.get(submitted.id()),
+                        scheduler.list(null, null, null, 0, 50).jobs().getFirst(),
+                        scheduler.queueStatus().processing().getFirst()))
+                .allSatisfy(job -> {
+                    assertThat(job.id()).isEqualTo(submitted.id());
+                    assertThat(job.settings()).isEqualTo(settings);
+                    assertThat(job.settings().keySet()).containsExactlyElementsOf(settings.keySet());
+                });
+    }
+
+    @Test
+    void aJobWithoutSettingsShowsNoneAndSettingsOverTheLimitAreRefusedNamingTheField() {
+        JobResponse plain = scheduler.submit(training("sha256:f00d", JobPriority.NORMAL, 1_000));
+        assertThat(scheduler.get(plain.id()).settings()).isEmpty();
+
+        Map<String, Object> huge = Map.of("systemPrompt", "x".repeat(16 * 1024));
+        assertThatThrownBy(() -> scheduler.submit(training("sha256:f00d", 1_000, huge)))
+                .isInstanceOfSatisfying(HttpClientErrorException.class, refused -> {
+                    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    ProblemDetail problem = refused.getResponseBodyAs(ProblemDetail.class);
+                    assertThat(problem.getProperties()).containsEntry("code", "invalid-job-settings");
+                    assertThat(problem.getDetail())
+                            .startsWith("settings take 16")
+                            .contains("at most 16384");
+                });
+        assertThat(scheduler.list(null, null, null, 0, 50).totalJobs()).isEqualTo(1);
     }
 }

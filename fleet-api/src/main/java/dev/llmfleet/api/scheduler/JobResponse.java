@@ -1,6 +1,7 @@
 package dev.llmfleet.api.scheduler;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param attempts how many leases it has had
  * @param leaseId the current lease, while {@code LEASED} or {@code RUNNING}
  * @param pauseRequested a pause was asked for; the worker is told on its next heartbeat
+ * @param settings what the job runs with, as its submitter described it (empty when not given)
  */
 public record JobResponse(
         UUID id,
@@ -35,4 +37,10 @@ public record JobResponse(
         Long peakVramMb,
         String lastReason,
         Instant submittedAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        Map<String, Object> settings) {
+
+    public JobResponse {
+        settings = settings == null ? Map.of() : settings;
+    }
+}

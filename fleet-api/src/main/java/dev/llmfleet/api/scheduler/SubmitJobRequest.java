@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A job to put on the queue.
@@ -21,6 +24,8 @@ import jakarta.validation.constraints.Size;
  * @param host the host it must run on, or none for any
  * @param deviceUuid the device it must run on, or none for any
  * @param maxAttempts how many leases it gets before it fails; the scheduler's default when absent
+ * @param settings what the job runs with, as its submitter describes it (a training job: its run
+ *     settings); shown with the job, never read by the scheduler
  */
 public record SubmitJobRequest(
         @NotNull JobKind kind,
@@ -32,19 +37,21 @@ public record SubmitJobRequest(
         @NotBlank @Size(max = 200) String submittedBy,
         @Size(max = 255) String host,
         @Size(max = 100) String deviceUuid,
-        @Min(1) @Max(100) Integer maxAttempts) {
+        @Min(1) @Max(100) Integer maxAttempts,
+        Map<String, Object> settings) {
 
     public SubmitJobRequest {
         priority = priority == null ? JobPriority.NORMAL : priority;
         host = host == null || host.isBlank() ? null : host;
         deviceUuid = deviceUuid == null || deviceUuid.isBlank() ? null : deviceUuid;
+        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** A job with an explicit VRAM need and no placement constraint. */
     public static SubmitJobRequest of(
             JobKind kind, JobPriority priority, String payloadRef, long requiredVramMb, String submittedBy) {
         return new SubmitJobRequest(
-                kind, priority, payloadRef, null, requiredVramMb, null, submittedBy, null, null, null);
+                kind, priority, payloadRef, null, requiredVramMb, null, submittedBy, null, null, null, null);
     }
 
     @AssertTrue(message = "give requiredVramMb or a profile to estimate it from")

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param source where it came from ({@code inbox}, {@code inbox/priority}, {@code upload})
  * @param jobId its training job on the scheduler, once submitted
  * @param requiredVramMb the memory its job asked the scheduler for, once submitted
+ * @param run the settings its training runs with, every field filled in
  */
 public record DatasetView(
         String sha256,
@@ -27,4 +28,5 @@ public record DatasetView(
         Long requiredVramMb,
         String lastReason,
         Instant receivedAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        RunSettings run) {}

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -113,6 +114,9 @@ class Job {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** JSON text, see {@link JobSettings}. */
+    private String settings;
+
     @Version
     private Long version;
 
@@ -134,6 +138,7 @@ class Job {
         this.hostConstraint = spec.host();
         this.deviceConstraint = spec.deviceUuid();
         this.maxAttempts = spec.maxAttempts();
+        this.settings = JobSettings.toColumn(spec.settings());
         this.submittedAt = now;
         this.updatedAt = now;
         this.state = JobState.QUEUED;
@@ -151,7 +156,8 @@ class Job {
             String submittedBy,
             String host,
             String deviceUuid,
-            int maxAttempts) {}
+            int maxAttempts,
+            Map<String, Object> settings) {}
 
     // ---- scheduler and worker moves -------------------------------------------------------
 
@@ -346,7 +352,8 @@ class Job {
                 peakVramMb,
                 lastReason,
                 submittedAt,
-                updatedAt);
+                updatedAt,
+                JobSettings.fromColumn(settings));
     }
 
     Lease toLease(long heartbeatIntervalMs) {

@@ -124,7 +124,8 @@ class JobClaims {
                 peakVramMb,
                 row.getString("last_reason"),
                 instant(row, "submitted_at"),
-                instant(row, "updated_at"));
+                instant(row, "updated_at"),
+                JobSettings.fromColumn(row.getString("settings")));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

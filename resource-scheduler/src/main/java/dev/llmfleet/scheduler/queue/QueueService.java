@@ -80,7 +80,8 @@ public class QueueService {
                         request.submittedBy(),
                         request.host(),
                         request.deviceUuid(),
-                        maxAttempts),
+                        maxAttempts,
+                        request.settings()),
                 jobs.nextQueuePosition(),
                 context.clock().instant());
         journal.save(job);

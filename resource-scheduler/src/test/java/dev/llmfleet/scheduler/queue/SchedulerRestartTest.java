@@ -4,6 +4,7 @@ import static dev.llmfleet.api.scheduler.JobPriority.NORMAL;
 import static dev.llmfleet.scheduler.Fixtures.by;
 import static dev.llmfleet.scheduler.Fixtures.gpu;
 import static dev.llmfleet.scheduler.Fixtures.report;
+import static dev.llmfleet.scheduler.Fixtures.runSettings;
 import static dev.llmfleet.scheduler.Fixtures.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Jobs queued, leased, running and paused before the scheduler stops are all there, in the same
  * state and order, after it starts again; a running job's worker keeps its lease across the
- * restart, and a lease nobody renews still expires afterwards.
+ * restart, and a lease nobody renews still expires afterwards. What a job runs with (its settings)
+ * is kept too.
  */
 class SchedulerRestartTest {
 
@@ -53,7 +55,11 @@ class SchedulerRestartTest {
             QueueService queue = before.getBean(QueueService.class);
             LeaseService leases = before.getBean(LeaseService.class);
             for (int i = 1; i <= 6; i++) {
-                submitted.add(queue.submit(training("job-" + i, NORMAL, 1_000)).id());
+                submitted.add(queue.submit(
+                                i % 3 == 1
+                                        ? training("job-" + i, 1_000, runSettings())
+                                        : training("job-" + i, NORMAL, 1_000))
+                        .id());
             }
             running = leases.claimNext(HOST, "GPU-a").orElseThrow();
             leases.heartbeat(running.leaseId());
@@ -75,6 +81,10 @@ class SchedulerRestartTest {
             assertThat(jobs.get(paused).state()).isEqualTo(JobState.PAUSED);
             assertThat(submitted.subList(3, 6))
                     .allSatisfy(id -> assertThat(jobs.get(id).state()).isEqualTo(JobState.QUEUED));
+            assertThat(List.of(jobs.get(submitted.get(0)), jobs.get(submitted.get(3))))
+                    .allSatisfy(job ->
+                            assertThat(job.settings()).isEqualTo(runSettings()).containsKeys("base", "lora"));
+            assertThat(jobs.get(submitted.get(1)).settings()).isEmpty();
 
             clock.advance(ttl.dividedBy(2));
             assertThat(leases.heartbeat(running.leaseId()).action()).isEqualTo(LeaseAction.CONTINUE);

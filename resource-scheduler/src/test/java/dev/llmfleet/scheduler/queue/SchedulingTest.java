@@ -361,7 +361,7 @@ class SchedulingTest {
                 "tiny-gpt", 10_000_000L, 4, 256, Precision.FP32, Optimizer.ADAMW, null, null, null);
         VramEstimate before = vram.estimate(profile);
         JobResponse job = queue.submit(new SubmitJobRequest(
-                JobKind.TRAINING, NORMAL, "sha256:cafe", null, null, profile, "alice", null, null, null));
+                JobKind.TRAINING, NORMAL, "sha256:cafe", null, null, profile, "alice", null, null, null, null));
         assertThat(job.requiredVramMb()).isEqualTo(before.estimatedMb());
         assertThat(job.model()).isEqualTo("tiny-gpt");
 
