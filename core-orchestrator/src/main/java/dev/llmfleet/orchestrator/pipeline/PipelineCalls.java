@@ -75,7 +75,17 @@ class PipelineCalls {
     JobResponse submitEvaluation(String payloadRef, String host, long vramMb) {
         // HIGH: a candidate is judged before the next training batch starts, so the loop turns quickly.
         SubmitJobRequest request = new SubmitJobRequest(
-                JobKind.EVALUATION, JobPriority.HIGH, payloadRef, null, vramMb, null, SUBMITTED_BY, host, null, null);
+                JobKind.EVALUATION,
+                JobPriority.HIGH,
+                payloadRef,
+                null,
+                vramMb,
+                null,
+                SUBMITTED_BY,
+                host,
+                null,
+                null,
+                null);
         return coordinator.call("scheduler", () -> scheduler.submit(request));
     }
 

@@ -144,7 +144,8 @@ class FakeScheduler implements SchedulerClient {
                 null,
                 Objects.requireNonNullElse(reason, ""),
                 now,
-                now);
+                now,
+                null);
     }
 
     @Override

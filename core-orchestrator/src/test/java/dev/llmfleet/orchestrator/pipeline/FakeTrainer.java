@@ -131,7 +131,8 @@ class FakeTrainer implements TrainerClient {
                 512L,
                 null,
                 at,
-                at);
+                at,
+                null);
     }
 
     static String sha256(byte[] content) {
