@@ -1,6 +1,7 @@
 package dev.llmfleet.cli;
 
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 import picocli.CommandLine;
@@ -67,6 +68,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             // not a JSON body: fall back to the status line
         }
         return "HTTP " + http.getStatusCode().value() + " " + http.getStatusText();
+    }
+
+    /** The problem detail's {@code code} ({@code dataset-rejected}, ...), when the answer has one. */
+    static Optional<String> problemCode(RestClientResponseException http) {
+        try {
+            Map<?, ?> problem = http.getResponseBodyAs(Map.class);
+            return problem != null && problem.get("code") instanceof String code ? Optional.of(code) : Optional.empty();
+        } catch (RuntimeException notJson) {
+            return Optional.empty();
+        }
     }
 
     /** The URL a failed request went to, as Spring's message quotes it. */

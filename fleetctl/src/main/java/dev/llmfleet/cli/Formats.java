@@ -1,10 +1,18 @@
 package dev.llmfleet.cli;
 
+import dev.llmfleet.api.trainer.RunSettings;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** How values read in tables: a dash for what is unknown, short digests, durations people read. */
 final class Formats {
@@ -13,6 +21,8 @@ final class Formats {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private static final JsonMapper json = JsonMapper.builder().build();
 
     private Formats() {}
 
@@ -48,6 +58,76 @@ final class Formats {
         }
         String line = text.replaceAll("\\s+", " ").strip();
         return line.length() > max ? line.substring(0, Math.max(0, max - 3)) + "..." : line;
+    }
+
+    /**
+     * The settings a job runs with on one line, a training job's run settings in their usual order:
+     * {@code base=deployed method=lora rank=8 alpha=16 lr=0.001 schedule=cosine steps=200 batch=8x1
+     * maxLength=256 precision=fp32 seed=1}. Other keys follow as {@code key=value}; the LoRA targets
+     * and the system prompt are left to the JSON output, which carries the settings whole.
+     */
+    static String settings(Map<String, ?> settings) {
+        if (settings == null || settings.isEmpty()) {
+            return NONE;
+        }
+        Map<String, Object> rest = new LinkedHashMap<>(settings);
+        List<String> parts = new ArrayList<>();
+        setting(parts, "base", rest.remove("base"));
+        setting(parts, "method", rest.remove("method"));
+        if (rest.remove("lora") instanceof Map<?, ?> lora && !"full".equals(settings.get("method"))) {
+            adapter(parts, lora);
+        }
+        setting(parts, "lr", rest.remove("learningRate"));
+        setting(parts, "schedule", rest.remove("schedule"));
+        setting(parts, "warmup", rest.remove("warmupSteps"));
+        setting(parts, "epochs", rest.remove("epochs"));
+        setting(parts, "steps", rest.remove("maxSteps"));
+        Object batch = rest.remove("batchSize");
+        Object accumulation = rest.remove("gradientAccumulation");
+        if (batch != null || accumulation != null) {
+            parts.add("batch=" + value(batch) + (accumulation == null ? "" : "x" + value(accumulation)));
+        }
+        setting(parts, "maxLength", rest.remove("maxLength"));
+        setting(parts, "precision", rest.remove("precision"));
+        rest.remove("systemPrompt");
+        setting(parts, "seed", rest.remove("seed"));
+        rest.forEach((key, value) -> setting(parts, key, value));
+        return parts.isEmpty() ? NONE : String.join(" ", parts);
+    }
+
+    /** A dataset's run settings, as {@link #settings(Map)} writes a training job's. */
+    static String settings(RunSettings run) {
+        return settings(json.convertValue(run, new TypeReference<Map<String, Object>>() {}));
+    }
+
+    /** The adapter's shape; a dropout of zero (the usual one) goes without saying. */
+    private static void adapter(List<String> parts, Map<?, ?> lora) {
+        setting(parts, "rank", lora.get("rank"));
+        setting(parts, "alpha", lora.get("alpha"));
+        if (lora.get("dropout") instanceof Number dropout && dropout.doubleValue() != 0) {
+            setting(parts, "dropout", dropout);
+        }
+    }
+
+    private static void setting(List<String> parts, String key, Object value) {
+        if (value != null) {
+            parts.add(key + "=" + value(value));
+        }
+    }
+
+    /** Numbers as people write them ({@code 16}, {@code 0.0001}, not {@code 16.0}, {@code 1.0E-4}), lists comma separated. */
+    private static String value(Object value) {
+        return switch (value) {
+            case null -> NONE;
+            case Integer i -> i.toString();
+            case Long l -> l.toString();
+            case Number n
+            when Double.isFinite(n.doubleValue()) ->
+                new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+            case List<?> list ->
+                String.join(",", list.stream().map(Formats::value).toList());
+            default -> value.toString();
+        };
     }
 
     static String bytes(long bytes) {

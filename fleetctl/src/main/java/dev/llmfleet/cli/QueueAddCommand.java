@@ -23,18 +23,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClientResponseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Uploads a dataset to the trainer ({@code POST /api/trainer/uploads}, multipart). An accepted file
+ * Uploads a dataset to the trainer ({@code POST /api/trainer/uploads}, multipart: the part
+ * {@code file}, and the part {@code run} with the run settings when any is given). An accepted file
  * is stored and queued; a rejected one (422) is shown with every bad line, from the trainer's
- * report of that content, and the command fails.
+ * report of that content, and the command fails. Refused run settings fail it with the trainer's
+ * reason, which names the setting.
  */
 @Command(
         name = "add",
@@ -42,6 +47,8 @@ import picocli.CommandLine.Parameters;
 final class QueueAddCommand extends FleetCommand {
 
     private static final int UNPROCESSABLE = 422;
+    /** The problem code of content the trainer refused; only such a rejection has a report of bad lines. */
+    private static final String DATASET_REJECTED = "dataset-rejected";
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The dataset, one JSON object per line")
     Path file;
@@ -52,6 +59,9 @@ final class QueueAddCommand extends FleetCommand {
             description = "high, normal (default) or low: where its training job waits")
     JobPriority priority;
 
+    @Mixin
+    RunSettingsOptions run;
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
@@ -59,6 +69,7 @@ final class QueueAddCommand extends FleetCommand {
         }
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new FileSystemResource(file));
+        run.settings().ifPresent(settings -> parts.add("run", jsonPart(RunSettingsOptions.json(settings))));
         IntakeResult result;
         try {
             result = fleet().restClient(TRAINER)
@@ -80,6 +91,12 @@ final class QueueAddCommand extends FleetCommand {
         return ExitCodes.OK;
     }
 
+    private static HttpEntity<byte[]> jsonPart(byte[] json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(json, headers);
+    }
+
     private void printAccepted(IntakeResult result) {
         Output out = out();
         DatasetView dataset = result.dataset();
@@ -95,15 +112,18 @@ final class QueueAddCommand extends FleetCommand {
             fields.put(
                     "Examples",
                     "%d (%d lines, %d tokens)".formatted(dataset.examples(), dataset.lines(), dataset.tokens()));
+            fields.put("Run", dataset.run() == null ? null : Formats.settings(dataset.run()));
             fields.put("Note", dataset.lastReason());
             out.fields(fields);
         });
     }
 
-    /** Prints the trainer's full report of this content (every bad line), or its problem message. */
+    /** Prints the trainer's full report of this content (every bad line), if it has one, and its problem message. */
     private int rejected(RestClientResponseException problem) {
         String message = ErrorHandler.problemMessage(problem);
-        Optional<ValidationReport> report = report(sha256(file));
+        Optional<ValidationReport> report = ErrorHandler.problemCode(problem)
+                .filter(DATASET_REJECTED::equals)
+                .flatMap(content -> report(sha256(file)));
         Output out = out();
         if (report.isPresent()) {
             ValidationReport r = report.get();

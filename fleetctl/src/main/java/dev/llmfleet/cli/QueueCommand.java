@@ -66,9 +66,10 @@ final class QueueCommand {
                     job.state().toString(),
                     String.valueOf(job.payloadRef()),
                     job.leasedHost() == null ? Formats.NONE : job.leasedHost(),
-                    job.attempts() + "/" + job.maxAttempts()));
+                    job.attempts() + "/" + job.maxAttempts(),
+                    Formats.settings(job.settings())));
         }
-        out.table(List.of("ID", "KIND", "PRIORITY", "STATE", "PAYLOAD", "HOST", "ATTEMPTS"), rows);
+        out.table(List.of("ID", "KIND", "PRIORITY", "STATE", "PAYLOAD", "HOST", "ATTEMPTS", "SETTINGS"), rows);
     }
 
     @Command(name = "status", description = "Counts per priority and state, what is processing, what completed lately.")

@@ -11,8 +11,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +28,30 @@ final class StandInFleet implements AutoCloseable {
 
     record Answer(int status, String contentType, String body) {}
 
-    record Request(String method, String path, String query, String contentType, byte[] body) {}
+    record Request(String method, String path, String query, String contentType, byte[] body) {
+
+        /** The multipart part named {@code name}, when the request is multipart and has one. */
+        Optional<Part> part(String name) {
+            if (contentType == null || !contentType.startsWith("multipart/")) {
+                return Optional.empty();
+            }
+            String boundary = contentType.substring(contentType.indexOf("boundary=") + "boundary=".length());
+            boundary = "--" + boundary.split(";")[0].replace("\"", "");
+            for (String chunk : new String(body, StandardCharsets.UTF_8).split(Pattern.quote(boundary))) {
+                int headersEnd = chunk.indexOf("\r\n\r\n");
+                if (headersEnd >= 0 && chunk.substring(0, headersEnd).contains("name=\"" + name + "\"")) {
+                    String content = chunk.substring(headersEnd + 4);
+                    return Optional.of(new Part(
+                            chunk.substring(0, headersEnd).strip(),
+                            content.endsWith("\r\n") ? content.substring(0, content.length() - 2) : content));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** One part of a multipart request: its header lines and its content as text. */
+    record Part(String headers, String body) {}
 
     private final HttpServer server;
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
