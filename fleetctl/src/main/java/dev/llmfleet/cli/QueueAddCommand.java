@@ -5,6 +5,7 @@ import static dev.llmfleet.cli.FleetConnection.TRAINER;
 import dev.llmfleet.api.scheduler.JobPriority;
 import dev.llmfleet.api.trainer.DatasetView;
 import dev.llmfleet.api.trainer.IntakeResult;
+import dev.llmfleet.api.trainer.RunSettings;
 import dev.llmfleet.api.trainer.TrainerClient;
 import dev.llmfleet.api.trainer.ValidationIssue;
 import dev.llmfleet.api.trainer.ValidationReport;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -69,7 +71,7 @@ final class QueueAddCommand extends FleetCommand {
         }
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new FileSystemResource(file));
-        run.settings().ifPresent(settings -> parts.add("run", jsonPart(RunSettingsOptions.json(settings))));
+        run.settings().ifPresent(settings -> parts.add("run", runPart(settings)));
         IntakeResult result;
         try {
             result = fleet().restClient(TRAINER)
@@ -91,10 +93,16 @@ final class QueueAddCommand extends FleetCommand {
         return ExitCodes.OK;
     }
 
-    private static HttpEntity<byte[]> jsonPart(byte[] json) {
+    /**
+     * The settings as a JSON part. It carries a file name because a Spring server sees only parts
+     * with one as files ({@code @RequestPart MultipartFile}); a part without one would be a form field.
+     */
+    private static HttpEntity<byte[]> runPart(RunSettings settings) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(json, headers);
+        headers.setContentDisposition(
+                ContentDisposition.formData().name("run").filename("run.json").build());
+        return new HttpEntity<>(RunSettingsOptions.json(settings), headers);
     }
 
     private void printAccepted(IntakeResult result) {

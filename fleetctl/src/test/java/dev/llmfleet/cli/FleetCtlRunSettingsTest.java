@@ -76,7 +76,9 @@ class FleetCtlRunSettingsTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         StandInFleet.Part part = upload().part("run").orElseThrow();
-        assertThat(part.headers()).containsIgnoringCase("Content-Type: application/json");
+        assertThat(part.headers())
+                .containsIgnoringCase("Content-Type: application/json")
+                .contains("name=\"run\"; filename=\"run.json\"");
         assertThat(json(part.body())).isEqualTo(json("""
                 {"base":"deployed","method":"lora","lora":{"rank":8,"targets":["q_proj","v_proj"]},
                  "learningRate":0.001,"batchSize":4,"seed":7}"""));
