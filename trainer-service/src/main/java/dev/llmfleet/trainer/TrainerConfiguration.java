@@ -2,6 +2,7 @@ package dev.llmfleet.trainer;
 
 import dev.llmfleet.api.observability.ObservabilityClient;
 import dev.llmfleet.api.orchestrator.EvaluationClient;
+import dev.llmfleet.api.orchestrator.OrchestratorClient;
 import dev.llmfleet.api.scheduler.SchedulerClient;
 import dev.llmfleet.starter.config.FleetStarterProperties;
 import dev.llmfleet.starter.gpu.DeviceProbe;
@@ -56,6 +57,12 @@ class TrainerConfiguration {
     @Bean
     EvaluationClient evaluationClient(FleetHttpClients clients) {
         return clients.client("core-orchestrator", EvaluationClient.class);
+    }
+
+    /** The core-orchestrator's twin, asked which version is deployed when a run's base is {@code deployed}. */
+    @Bean
+    OrchestratorClient orchestratorClient(FleetHttpClients clients) {
+        return clients.client("core-orchestrator", OrchestratorClient.class);
     }
 
     @Bean

@@ -76,6 +76,12 @@ public record TrainerProperties(
      * @param interOpThreads PyTorch's inter-op threads (0: its default)
      * @param evalSteps validation and an evolution snapshot every this many steps (a multiple of
      *     {@code saveSteps}, since snapshots read the checkpoint of their step)
+     * @param base what a dataset's run starts from unless its run settings say otherwise: a version,
+     *     {@code deployed} (continuous training: the version serving now) or {@code scratch}
+     * @param method {@code full} or {@code lora}, unless a dataset's run settings say otherwise
+     * @param lora the adapter shape of LoRA runs; no targets means every projection of the model
+     * @param maxLength the longest example in tokens, cut beyond; a run uses the smaller of this and
+     *     its model's context
      */
     public record Training(
             @NotBlank @DefaultValue("gpt-tiny") String modelName,
@@ -83,7 +89,7 @@ public record TrainerProperties(
             @Min(1) @DefaultValue("4") int heads,
             @Min(1) @DefaultValue("64") int hiddenSize,
             @Min(2) @DefaultValue("64") int contextLength,
-            @Min(2) @DefaultValue("64") int maxLength,
+            @Min(2) @DefaultValue("2048") int maxLength,
             @Min(1) @DefaultValue("200") int maxSteps,
             @Min(1) @DefaultValue("16") int batchSize,
             @Min(1) @DefaultValue("1") int gradientAccumulation,
@@ -98,18 +104,28 @@ public record TrainerProperties(
 
             @DefaultValue("42") long seed,
             @Min(0) @DefaultValue("0") int intraOpThreads,
-            @Min(0) @DefaultValue("0") int interOpThreads) {
+            @Min(0) @DefaultValue("0") int interOpThreads,
+            @NotBlank @DefaultValue("deployed") String base,
+            @NotBlank @DefaultValue("full") String method,
+            @Valid @NotNull @DefaultValue Lora lora) {
 
         @AssertTrue(message = "evalSteps must be a multiple of saveSteps")
         public boolean isEvalOnCheckpoint() {
             return saveSteps > 0 && evalSteps % saveSteps == 0;
         }
-
-        @AssertTrue(message = "maxLength cannot exceed contextLength")
-        public boolean isMaxLengthInContext() {
-            return maxLength <= contextLength;
-        }
     }
+
+    /** The default adapter of LoRA runs: rank 8, alpha 16, no dropout, every projection of the model. */
+    public record Lora(
+            @Min(1) @DefaultValue("8") int rank,
+
+            @DecimalMin(value = "0.0", inclusive = false) @DefaultValue("16")
+            double alpha,
+
+            @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false) @DefaultValue("0.0")
+            double dropout,
+
+            @NotNull @DefaultValue List<String> targets) {}
 
     /**
      * @param pollWait how long one long-poll for a lease waits

@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDManager;
 import dev.llmfleet.model.CausalLanguageModel;
 import dev.llmfleet.model.ModelFamily;
 import dev.llmfleet.model.gpt.GptConfig;
+import dev.llmfleet.model.hf.DecoderConfig;
 import dev.llmfleet.model.hf.DecoderModel;
 import dev.llmfleet.model.hf.HfModelFolder;
 import dev.llmfleet.model.hf.HfModelWriter;
+import dev.llmfleet.model.hf.TensorType;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -35,10 +37,24 @@ public final class ModelFiles {
      * beside {@code tokenizerJson}.
      */
     public static List<CheckpointEntry> entries(CausalLanguageModel model, Path tokenizerJson) {
+        return entries(model, tokenizerJson, false);
+    }
+
+    /**
+     * A model's files as {@link #entries}, a Hugging Face decoder's weights in float32 whatever its
+     * config's dtype: what a training checkpoint saves, so that a resumed run continues from the
+     * very weights it stopped with.
+     */
+    public static List<CheckpointEntry> exactEntries(CausalLanguageModel model, Path tokenizerJson) {
+        return entries(model, tokenizerJson, true);
+    }
+
+    private static List<CheckpointEntry> entries(CausalLanguageModel model, Path tokenizerJson, boolean float32) {
         if (model instanceof DecoderModel decoder) {
             Path assets = tokenizerJson.getParent();
+            DecoderConfig config = float32 ? decoder.config().withDtype(TensorType.F32) : decoder.config();
             return HfModelWriter.entries(
-                    decoder.config(),
+                    config,
                     HfModelWriter.of(decoder),
                     assets,
                     HfModelFolder.open(assets).files().stream()

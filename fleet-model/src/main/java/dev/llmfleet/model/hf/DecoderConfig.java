@@ -5,6 +5,7 @@ import dev.llmfleet.model.ModelJson;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code config.json} of a Llama-family decoder: {@code qwen3} (per-head RMSNorm of q and k),
@@ -183,5 +184,34 @@ public record DecoderConfig(
 
     public String toJson() {
         return ModelJson.MAPPER.writeValueAsString(raw);
+    }
+
+    /**
+     * This config storing its weights as {@code type}: the dtype field the file has ({@code
+     * torch_dtype} or transformers 5's {@code dtype}; {@code torch_dtype} when it has none) set to
+     * the type's name, every other field as it was.
+     */
+    public DecoderConfig withDtype(TensorType type) {
+        ObjectNode copy = (ObjectNode) raw.deepCopy();
+        copy.put(copy.has("dtype") && !copy.has("torch_dtype") ? "dtype" : "torch_dtype", type.configName());
+        return new DecoderConfig(
+                modelType,
+                vocabSize,
+                hiddenSize,
+                intermediateSize,
+                layers,
+                heads,
+                kvHeads,
+                headDim,
+                maxPositionEmbeddings,
+                rmsNormEps,
+                rope,
+                tieWordEmbeddings,
+                qkvBias,
+                outputBias,
+                mlpBias,
+                qkNorm,
+                type,
+                copy);
     }
 }

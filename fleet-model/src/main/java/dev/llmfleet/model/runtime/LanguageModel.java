@@ -12,6 +12,7 @@ import dev.llmfleet.model.hf.GenerationConfig;
 import dev.llmfleet.model.hf.HfModelFolder;
 import dev.llmfleet.model.lora.LoraFiles;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
+import java.nio.file.Path;
 
 /**
  * A model opened from a checkpoint or version folder with everything needed to talk to it: its
@@ -92,6 +93,19 @@ public final class LanguageModel implements AutoCloseable {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * The chat format of the model in {@code folder} on its tokenizer, without reading its weights:
+     * a Hugging Face folder's own template and stop tokens, the demo GPT's template otherwise.
+     * Training formats its data with this, so it learns the turns serving will ask it.
+     */
+    public static ChatFormat chatFormat(Path folder, FleetTokenizer tokenizer) {
+        if (!HfModelFolder.isHfFolder(folder)) {
+            return new ChatTemplate(tokenizer);
+        }
+        HfModelFolder hf = HfModelFolder.open(folder);
+        return HfChatFormat.of(tokenizer, hf.tokenizer(), hf.generation());
     }
 
     public CausalLanguageModel model() {

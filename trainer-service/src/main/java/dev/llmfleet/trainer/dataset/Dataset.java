@@ -3,7 +3,9 @@ package dev.llmfleet.trainer.dataset;
 import dev.llmfleet.api.scheduler.JobPriority;
 import dev.llmfleet.api.trainer.DatasetStatus;
 import dev.llmfleet.api.trainer.DatasetView;
+import dev.llmfleet.api.trainer.RunSettings;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -86,6 +88,10 @@ class Dataset {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "run_settings", columnDefinition = "text")
+    @Convert(converter = RunSettingsColumn.class)
+    private RunSettings run;
+
     @Version
     private Long version;
 
@@ -101,6 +107,7 @@ class Dataset {
         this.exampleCount = spec.examples();
         this.tokenCount = spec.tokens();
         this.source = spec.source();
+        this.run = spec.run();
         this.report = reportJson;
         this.status = DatasetStatus.ACCEPTED;
         this.receivedAt = now;
@@ -117,7 +124,8 @@ class Dataset {
             long lines,
             long examples,
             long tokens,
-            String source) {}
+            String source,
+            RunSettings run) {}
 
     void queued(UUID job, long vramMb, Instant now) {
         moveTo(DatasetStatus.QUEUED, "queued as job " + job, now);
@@ -172,6 +180,7 @@ class Dataset {
                 requiredVramMb,
                 lastReason,
                 receivedAt,
-                updatedAt);
+                updatedAt,
+                run);
     }
 }

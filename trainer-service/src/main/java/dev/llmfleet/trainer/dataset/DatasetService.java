@@ -3,6 +3,7 @@ package dev.llmfleet.trainer.dataset;
 import dev.llmfleet.api.scheduler.JobPriority;
 import dev.llmfleet.api.trainer.DatasetStatus;
 import dev.llmfleet.api.trainer.DatasetView;
+import dev.llmfleet.api.trainer.RunSettings;
 import dev.llmfleet.api.trainer.ValidationReport;
 import dev.llmfleet.trainer.storage.AtomicFiles;
 import dev.llmfleet.trainer.storage.TrainerPaths;
@@ -90,7 +91,12 @@ public class DatasetService {
      */
     @Transactional
     public DatasetView store(
-            Path staged, ValidationReport report, DatasetSpec spec, JobPriority priority, String source)
+            Path staged,
+            ValidationReport report,
+            DatasetSpec spec,
+            JobPriority priority,
+            String source,
+            RunSettings run)
             throws IOException {
         AtomicFiles.force(staged);
         AtomicFiles.move(staged, file(report.sha256()));
@@ -104,7 +110,8 @@ public class DatasetService {
                         report.lines(),
                         report.examples(),
                         report.tokens(),
-                        source),
+                        source,
+                        run),
                 json.writeValueAsString(report),
                 clock.instant());
         return datasets.save(dataset).toView();

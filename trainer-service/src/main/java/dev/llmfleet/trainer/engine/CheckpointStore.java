@@ -28,7 +28,9 @@ final class CheckpointStore {
     private static final String PREFIX = "step-";
 
     private final Path root;
+    /** The model's tokenizer; a Hugging Face model's other files (chat template, generation config) lie beside it. */
     private final Path tokenizer;
+
     private final int keepLast;
 
     CheckpointStore(Path root, Path tokenizer, int keepLast) {
@@ -41,13 +43,17 @@ final class CheckpointStore {
         return PREFIX + String.format("%08d", step);
     }
 
+    Path pathFor(long step) {
+        return root.resolve(nameFor(step));
+    }
+
     Path save(CausalLanguageModel model, AdamW optimizer, TrainingState state, CheckpointMetrics metrics) {
         Path target = root.resolve(nameFor(state.step()));
         // A LoRA run saves its adapter, never the frozen base it was trained on.
         List<CheckpointEntry> entries = new ArrayList<>(
                 model instanceof LoraModel lora
                         ? LoraFiles.entries(lora, tokenizer)
-                        : ModelFiles.entries(model, tokenizer));
+                        : ModelFiles.exactEntries(model, tokenizer));
         entries.add(ModelFiles.ndList(OPTIMIZER, optimizer.state()));
         entries.add(CheckpointEntry.text(TrainingState.FILE_NAME, state.toJson()));
         entries.add(CheckpointEntry.text(CheckpointMetrics.FILE_NAME, metrics.toJson()));

@@ -1,8 +1,8 @@
 package dev.llmfleet.trainer.engine;
 
 import dev.llmfleet.model.ModelJson;
+import dev.llmfleet.model.chat.ChatFormat;
 import dev.llmfleet.model.chat.ChatMessage;
-import dev.llmfleet.model.chat.ChatTemplate;
 import dev.llmfleet.model.chat.TokenSequence;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,14 +15,17 @@ import tools.jackson.databind.JsonNode;
 /** Reads a JSON Lines dataset into token sequences with their loss masks, truncated at {@code maxLength}. */
 final class JsonlDatasetReader {
 
-    private final ChatTemplate template;
+    private final ChatFormat template;
     private final DatasetFormat format;
     private final int maxLength;
+    private final String systemPrompt;
 
-    JsonlDatasetReader(ChatTemplate template, DatasetFormat format, int maxLength) {
+    /** {@code systemPrompt}, when not null, is put before each conversation that has no system turn. */
+    JsonlDatasetReader(ChatFormat template, DatasetFormat format, int maxLength, String systemPrompt) {
         this.template = template;
         this.format = format;
         this.maxLength = maxLength;
+        this.systemPrompt = systemPrompt;
     }
 
     List<TokenSequence> read(Path file) throws IOException {
@@ -54,12 +57,16 @@ final class JsonlDatasetReader {
         }
     }
 
-    private static List<ChatMessage> messages(JsonNode node) {
+    private List<ChatMessage> messages(JsonNode node) {
         List<ChatMessage> messages = new ArrayList<>();
         for (JsonNode message : node.required("messages")) {
             messages.add(new ChatMessage(
                     message.required("role").asString(),
                     message.required("content").asString()));
+        }
+        if (systemPrompt != null
+                && (messages.isEmpty() || !messages.getFirst().role().equals(ChatMessage.SYSTEM))) {
+            messages.addFirst(ChatMessage.system(systemPrompt));
         }
         return messages;
     }

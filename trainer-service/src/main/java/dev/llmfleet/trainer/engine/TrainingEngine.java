@@ -5,13 +5,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.llmfleet.model.CausalLanguageModel;
 import dev.llmfleet.model.ModelFamily;
-import dev.llmfleet.model.chat.ChatTemplate;
+import dev.llmfleet.model.chat.ChatFormat;
 import dev.llmfleet.model.chat.TokenSequence;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.model.checkpoint.ModelFiles;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
+import dev.llmfleet.model.gpt.GptConfig;
 import dev.llmfleet.model.lora.LoraFiles;
 import dev.llmfleet.model.lora.LoraModel;
+import dev.llmfleet.model.runtime.LanguageModel;
 import dev.llmfleet.model.runtime.NativeRuntime;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import dev.llmfleet.model.tokenizer.SpecialTokens;
@@ -37,12 +39,7 @@ public final class TrainingEngine {
     }
 
     public TrainingResult train(TrainingControl control) {
-        LearningRateSchedule schedule = new LearningRateSchedule(
-                settings.optimizer().learningRate(),
-                settings.optimizer().minLearningRate(),
-                settings.optimizer().warmupSteps(),
-                settings.maxSteps());
-        return run(TrainingState.start(settings.seed(), schedule), null, control);
+        return run(null, null, control);
     }
 
     /** Continues the run saved in {@code checkpoint} with the weights, moments and data position it holds. */
@@ -61,64 +58,132 @@ public final class TrainingEngine {
         return settings.outputDirectory().resolve("checkpoints");
     }
 
-    private TrainingResult run(TrainingState state, VerifiedCheckpoint from, TrainingControl control) {
+    /** A fresh run when {@code saved} is null, else the run saved in {@code from} with that state. */
+    private TrainingResult run(TrainingState saved, VerifiedCheckpoint from, TrainingControl control) {
         Device device = NativeRuntime.preferredDevice();
         // PyTorch records gradients per thread, on by default: only the thread that started the
         // engine has it off. Off here too, so that only a GradientCollector records and the
         // optimizer's in-place updates of the weights are allowed on whatever thread runs this.
-        JniUtils.setGradMode(false);
-        try (NDManager root = NDManager.newBaseManager(device);
-                FleetTokenizer tokenizer = FleetTokenizer.load(settings.tokenizer());
-                CausalLanguageModel model = newModel(root);
-                AdamW optimizer = new AdamW(settings.optimizer(), model.parameters(), root)) {
-            if (from != null) {
-                restore(from, model, optimizer, state, root);
+        // The manager first: creating it loads the native library the next call needs.
+        try (NDManager root = NDManager.newBaseManager(device)) {
+            JniUtils.setGradMode(false);
+            Path tokenizerFile = tokenizerFile(from);
+            try (FleetTokenizer tokenizer = FleetTokenizer.load(tokenizerFile);
+                    CausalLanguageModel model = newModel(root, from);
+                    AdamW optimizer = new AdamW(settings.optimizer(), model.parameters(), root)) {
+                if (settings.data().maxLength() > model.config().contextLength()) {
+                    throw new IllegalArgumentException(
+                            "max length " + settings.data().maxLength() + " exceeds the context of the model ("
+                                    + model.config().contextLength() + " tokens)");
+                }
+                if (from != null) {
+                    restore(from, model, optimizer, saved, root);
+                }
+                DatasetSplit split = readData(chatFormat(tokenizerFile, tokenizer));
+                TrainingState state = saved != null ? saved : TrainingState.start(settings.seed(), schedule(split));
+                int padId = padId(tokenizer);
+                TrainingLoop loop = new TrainingLoop(
+                        settings,
+                        model,
+                        new TrainingStep(model, optimizer, settings.optimizer().gradientClipNorm()),
+                        new Evaluator(model, split.validation(), settings.batchSize(), padId),
+                        new CheckpointStore(checkpointDirectory(), tokenizerFile, settings.keepLast()),
+                        listeners);
+                return loop.run(state, optimizer, split.training(), padId, control);
             }
-            DatasetSplit split = readData(new ChatTemplate(tokenizer));
-            int padId = tokenizer.idOf(SpecialTokens.PAD);
-            TrainingLoop loop = new TrainingLoop(
-                    settings,
-                    model,
-                    new TrainingStep(model, optimizer, settings.optimizer().gradientClipNorm()),
-                    new Evaluator(model, split.validation(), settings.batchSize(), padId),
-                    new CheckpointStore(checkpointDirectory(), settings.tokenizer(), settings.keepLast()),
-                    listeners);
-            return loop.run(state, optimizer, split.training(), padId, control);
         }
     }
 
-    /** A fresh model in full mode; in LoRA mode the frozen base from its checkpoint with a fresh adapter. */
-    private CausalLanguageModel newModel(NDManager root) {
-        if (settings.lora() == null) {
-            return ModelFamily.forName(settings.model().family()).create(settings.model(), root, settings.seed());
-        }
-        VerifiedCheckpoint base = CheckpointReader.open(settings.lora().base());
-        CausalLanguageModel loaded = ModelFiles.loadModel(base, root);
-        if (!loaded.config().equals(settings.model())) {
-            loaded.close();
-            throw new IllegalArgumentException("the LoRA base " + base.directory() + " is " + loaded.config()
-                    + ", the run expects " + settings.model());
-        }
-        return LoraModel.attach(
-                loaded, settings.lora().adapter(), settings.seed(), LoraFiles.manifestSha256(base.directory()));
+    private LearningRateSchedule schedule(DatasetSplit split) {
+        TrainingSettings.Optimizer optimizer = settings.optimizer();
+        int steps =
+                settings.length().steps(split.training().size(), settings.batchSize(), settings.gradientAccumulation());
+        return new LearningRateSchedule(
+                optimizer.learningRate(),
+                optimizer.minLearningRate(),
+                optimizer.warmupSteps(),
+                steps,
+                optimizer.schedule());
     }
 
+    /**
+     * The tokenizer the run reads and saves with: a Hugging Face model's other files (chat template,
+     * generation config) lie beside it. A full run resumed from a checkpoint takes them from the
+     * checkpoint, which holds the same files as its base, so the base may be gone by then.
+     */
+    private Path tokenizerFile(VerifiedCheckpoint from) {
+        return switch (settings.source()) {
+            case TrainingSettings.ModelSource.Scratch scratch ->
+                from != null ? from.file(FleetTokenizer.FILE_NAME) : scratch.tokenizer();
+            case TrainingSettings.ModelSource.Base base ->
+                from != null && settings.lora() == null
+                        ? from.file(FleetTokenizer.FILE_NAME)
+                        : base.folder().resolve(FleetTokenizer.FILE_NAME);
+        };
+    }
+
+    /**
+     * The model to train: a fresh GPT from scratch; the base's weights for a full run, the frozen
+     * base with a fresh adapter for a LoRA run; for a resumed full run, the checkpoint's weights.
+     */
+    private CausalLanguageModel newModel(NDManager root, VerifiedCheckpoint from) {
+        if (settings.lora() == null && from != null) {
+            return trainable(ModelFiles.loadModel(from, root));
+        }
+        return switch (settings.source()) {
+            case TrainingSettings.ModelSource.Scratch scratch -> {
+                GptConfig config = scratch.config();
+                yield ModelFamily.forName(config.family()).create(config, root, settings.seed());
+            }
+            case TrainingSettings.ModelSource.Base base -> {
+                VerifiedCheckpoint verified = CheckpointReader.open(base.folder());
+                CausalLanguageModel loaded = ModelFiles.loadModel(verified, root);
+                yield settings.lora() == null
+                        ? trainable(loaded)
+                        : LoraModel.attach(
+                                loaded, settings.lora(), settings.seed(), LoraFiles.manifestSha256(base.folder()));
+            }
+        };
+    }
+
+    /** A full run trains every weight of a loaded model, which comes without gradients. */
+    private static CausalLanguageModel trainable(CausalLanguageModel model) {
+        model.parameters().attachGradients();
+        return model;
+    }
+
+    /** The optimizer's moments, and a LoRA run's adapter weights (a full run's weights came with the model). */
     private static void restore(
             VerifiedCheckpoint from, CausalLanguageModel model, AdamW optimizer, TrainingState state, NDManager root) {
-        String weights = model instanceof LoraModel ? LoraFiles.ADAPTER_WEIGHTS : ModelFiles.WEIGHTS;
         try (NDManager scratch = root.newSubManager()) {
-            model.parameters().copyFrom(ModelFiles.readNdList(from, weights, scratch));
+            if (model instanceof LoraModel) {
+                model.parameters().copyFrom(ModelFiles.readNdList(from, LoraFiles.ADAPTER_WEIGHTS, scratch));
+            }
             optimizer.restore(
                     ModelFiles.readNdList(from, CheckpointStore.OPTIMIZER, scratch), state.optimizerUpdates());
         }
     }
 
-    private DatasetSplit readData(ChatTemplate template) {
+    private static ChatFormat chatFormat(Path tokenizerFile, FleetTokenizer tokenizer) {
+        return LanguageModel.chatFormat(tokenizerFile.getParent(), tokenizer);
+    }
+
+    /** Padding sits after each sequence's end and is never learned: the shipped tokenizer's pad token, else 0. */
+    private static int padId(FleetTokenizer tokenizer) {
+        try {
+            return tokenizer.idOf(SpecialTokens.PAD);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    private DatasetSplit readData(ChatFormat chat) {
         TrainingSettings.Data data = settings.data();
         try {
-            List<TokenSequence> all =
-                    new JsonlDatasetReader(template, data.format(), data.maxLength()).read(data.file());
-            return DatasetSplit.of(all, data.validationFraction(), settings.seed());
+            List<TokenSequence> all = new JsonlDatasetReader(
+                            chat, data.format(), data.maxLength(), settings.systemPrompt())
+                    .read(data.file());
+            return DatasetSplit.of(all, data, settings.seed());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dataset " + data.file(), e);
         }

@@ -35,7 +35,8 @@ final class TrainingLoop {
     TrainingResult run(
             TrainingState start, AdamW optimizer, List<TokenSequence> training, int padId, TrainingControl control) {
         BatchCursor cursor = new BatchCursor(training, start.seed(), start.dataEpoch(), start.dataPosition());
-        StepClock clock = new StepClock(settings.maxSteps() - start.step());
+        int totalSteps = start.schedule().totalSteps();
+        StepClock clock = new StepClock(totalSteps - start.step());
         List<Double> losses = new ArrayList<>();
         List<EvaluationResult> evaluations = new ArrayList<>();
         TrainingState state = start;
@@ -45,7 +46,7 @@ final class TrainingLoop {
         int stepsSinceSave = 0;
         Path last = null;
         boolean stopped = false;
-        while (state.step() < settings.maxSteps() && !stopped) {
+        while (state.step() < totalSteps && !stopped) {
             long stepNumber = state.step() + 1;
             double lr = state.schedule().at(stepNumber);
             List<PaddedBatch> batches = new ArrayList<>();
@@ -63,14 +64,14 @@ final class TrainingLoop {
             state = advance(state, stepNumber, optimizer, cursor);
             publish(new StepProgress(
                     stepNumber,
-                    settings.maxSteps(),
+                    totalSteps,
                     outcome.loss(),
                     outcome.tokens(),
                     lr,
                     outcome.gradientNorm(),
                     clock.tokensPerSecond(),
                     clock.eta()));
-            boolean end = stepNumber == settings.maxSteps();
+            boolean end = stepNumber == totalSteps;
             stopped = control.stopRequested() && !end;
             if ((stepNumber % settings.evalSteps() == 0 || end) && evaluator.hasData()) {
                 EvaluationResult evaluation =
@@ -93,6 +94,10 @@ final class TrainingLoop {
                 CheckpointSaved saved = new CheckpointSaved(stepNumber, last, state.bestStep() == stepNumber);
                 listeners.forEach(l -> l.onCheckpoint(saved));
             }
+        }
+        if (last == null) {
+            // Resumed from the final checkpoint: nothing was left to train, the run ends where it stood.
+            last = checkpoints.pathFor(state.step());
         }
         Path best = state.bestStep() < 0 ? last : last.resolveSibling(CheckpointStore.nameFor(state.bestStep()));
         return new TrainingResult(state.step(), losses, evaluations, last, best, stopped);

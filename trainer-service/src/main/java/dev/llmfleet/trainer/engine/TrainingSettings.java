@@ -7,13 +7,17 @@ import java.nio.file.Path;
 /**
  * Everything a run needs, fixed when the run starts. Steps count optimizer updates; each update
  * accumulates gradients over {@code gradientAccumulation} batches of {@code batchSize} sequences.
+ *
+ * @param source the model the run starts from
+ * @param length how long the run is: optimizer steps, or passes over the training split
+ * @param lora the adapter a LoRA run trains on the frozen base; null for a full run
+ * @param systemPrompt a system turn put before each chat example that has none; null for none
  */
 public record TrainingSettings(
-        GptConfig model,
-        Path tokenizer,
+        ModelSource source,
         Data data,
         Optimizer optimizer,
-        int maxSteps,
+        Length length,
         int batchSize,
         int gradientAccumulation,
         int evalSteps,
@@ -21,7 +25,8 @@ public record TrainingSettings(
         int keepLast,
         long seed,
         Path outputDirectory,
-        Lora lora) {
+        LoraConfig lora,
+        String systemPrompt) {
 
     /** {@code full} trains every weight; {@code lora} trains adapters on a frozen base and saves only them. */
     public enum Mode {
@@ -29,16 +34,48 @@ public record TrainingSettings(
         LORA
     }
 
-    /** LoRA mode: {@code adapter} on the frozen model held by the verified checkpoint folder {@code base}. */
-    public record Lora(LoraConfig adapter, Path base) {
-        public Lora {
-            if (adapter == null || base == null) {
-                throw new IllegalArgumentException("LoRA training needs an adapter shape and a base checkpoint");
+    /** Where a run's weights come from. */
+    public sealed interface ModelSource {
+
+        /** The demo's GPT with fresh weights from the run's seed, on the byte-level tokenizer {@code tokenizer}. */
+        record Scratch(GptConfig config, Path tokenizer) implements ModelSource {}
+
+        /**
+         * The model in a verified folder (a version, or any checkpoint folder holding a full model):
+         * its weights, tokenizer and chat format.
+         */
+        record Base(Path folder) implements ModelSource {}
+    }
+
+    /** A run's length: {@code maxSteps} optimizer steps, or {@code epochs} passes over the training split. */
+    public record Length(int maxSteps, int epochs) {
+
+        public Length {
+            if ((maxSteps > 0) == (epochs > 0) || maxSteps < 0 || epochs < 0) {
+                throw new IllegalArgumentException("a run is long either maxSteps or epochs, one of them positive");
             }
+        }
+
+        public static Length steps(int maxSteps) {
+            return new Length(maxSteps, 0);
+        }
+
+        public static Length epochs(int epochs) {
+            return new Length(0, epochs);
+        }
+
+        /** Optimizer steps of the run over {@code trainingExamples} examples: whole epochs round up to a step. */
+        public int steps(int trainingExamples, int batchSize, int gradientAccumulation) {
+            if (maxSteps > 0) {
+                return maxSteps;
+            }
+            long perStep = (long) batchSize * gradientAccumulation;
+            return (int) Math.max(
+                    1, Math.min(Integer.MAX_VALUE, (epochs * (long) trainingExamples + perStep - 1) / perStep));
         }
     }
 
-    /** A full fine-tuning run. */
+    /** A full run of the demo's GPT from scratch. */
     public TrainingSettings(
             GptConfig model,
             Path tokenizer,
@@ -53,11 +90,10 @@ public record TrainingSettings(
             long seed,
             Path outputDirectory) {
         this(
-                model,
-                tokenizer,
+                new ModelSource.Scratch(model, tokenizer),
                 data,
                 optimizer,
-                maxSteps,
+                Length.steps(maxSteps),
                 batchSize,
                 gradientAccumulation,
                 evalSteps,
@@ -65,6 +101,7 @@ public record TrainingSettings(
                 keepLast,
                 seed,
                 outputDirectory,
+                null,
                 null);
     }
 
@@ -82,9 +119,25 @@ public record TrainingSettings(
                 throw new IllegalArgumentException("max length must allow at least one prediction");
             }
         }
+
+        /** How many of {@code examples} train; the rest validate (at least one when there is a fraction and two examples). */
+        public int trainingExamples(int examples) {
+            int validation = (int) Math.round(examples * validationFraction);
+            if (validationFraction > 0 && validation == 0 && examples > 1) {
+                validation = 1;
+            }
+            return examples - validation;
+        }
     }
 
-    /** AdamW with linear warm-up to {@code learningRate}, cosine decay to {@code minLearningRate}, and clipping. */
+    /** How the learning rate moves after the linear warm-up: to {@code minLearningRate} along a cosine or a line, or not at all. */
+    public enum Schedule {
+        COSINE,
+        LINEAR,
+        CONSTANT
+    }
+
+    /** AdamW with linear warm-up to {@code learningRate}, then the schedule down to {@code minLearningRate}, and clipping. */
     public record Optimizer(
             double learningRate,
             double minLearningRate,
@@ -93,22 +146,57 @@ public record TrainingSettings(
             double beta1,
             double beta2,
             double epsilon,
-            double gradientClipNorm) {
+            double gradientClipNorm,
+            Schedule schedule) {
+
+        public Optimizer {
+            schedule = schedule == null ? Schedule.COSINE : schedule;
+        }
+
+        public Optimizer(
+                double learningRate,
+                double minLearningRate,
+                int warmupSteps,
+                double weightDecay,
+                double beta1,
+                double beta2,
+                double epsilon,
+                double gradientClipNorm) {
+            this(
+                    learningRate,
+                    minLearningRate,
+                    warmupSteps,
+                    weightDecay,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    gradientClipNorm,
+                    Schedule.COSINE);
+        }
 
         public static Optimizer adamW(double learningRate, int warmupSteps) {
-            return new Optimizer(learningRate, learningRate / 10, warmupSteps, 0.01, 0.9, 0.99, 1e-8, 1.0);
+            return adamW(learningRate, warmupSteps, Schedule.COSINE);
+        }
+
+        public static Optimizer adamW(double learningRate, int warmupSteps, Schedule schedule) {
+            return new Optimizer(learningRate, learningRate / 10, warmupSteps, 0.01, 0.9, 0.99, 1e-8, 1.0, schedule);
         }
     }
 
     public TrainingSettings {
-        if (maxSteps < 1 || batchSize < 1 || gradientAccumulation < 1) {
-            throw new IllegalArgumentException("steps, batch size and accumulation must be positive");
+        if (batchSize < 1 || gradientAccumulation < 1) {
+            throw new IllegalArgumentException("batch size and accumulation must be positive");
         }
         if (evalSteps < 1 || saveSteps < 1 || keepLast < 1) {
             throw new IllegalArgumentException("eval steps, save steps and keep-last must be positive");
         }
-        if (data.maxLength() > model.contextLength()) {
-            throw new IllegalArgumentException("max length " + data.maxLength() + " exceeds the model's context");
+        if (source instanceof ModelSource.Scratch scratch) {
+            if (lora != null) {
+                throw new IllegalArgumentException("LoRA trains adapters on a base model, not on a model from scratch");
+            }
+            if (data.maxLength() > scratch.config().contextLength()) {
+                throw new IllegalArgumentException("max length " + data.maxLength() + " exceeds the model's context");
+            }
         }
     }
 }

@@ -100,6 +100,7 @@ class InboxWatcher {
             return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> !root.equals(inbox) || !p.startsWith(priorityInbox))
                     .filter(p -> !hidden(root.relativize(p)))
+                    .filter(p -> !RunSidecars.isSidecar(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -3,13 +3,16 @@ package dev.llmfleet.trainer.run;
 import dev.llmfleet.api.scheduler.Optimizer;
 import dev.llmfleet.api.scheduler.Precision;
 import dev.llmfleet.api.scheduler.VramEstimateRequest;
+import dev.llmfleet.api.trainer.RunSettings;
 import dev.llmfleet.model.gpt.GptConfig;
+import dev.llmfleet.model.lora.LoraConfig;
 import dev.llmfleet.model.runtime.NativeRuntime;
 import dev.llmfleet.trainer.TrainerProperties;
 import dev.llmfleet.trainer.engine.DatasetFormat;
 import dev.llmfleet.trainer.engine.TrainingSettings;
 import dev.llmfleet.trainer.storage.TrainerPaths;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -51,41 +54,70 @@ public class TrainingPlan {
         return runDirectory(jobId).resolve("checkpoints");
     }
 
-    public TrainingSettings settings(UUID jobId, Path datasetFile, DatasetFormat format) {
+    /**
+     * The settings of a job's run: its effective run settings (see {@link RunPolicy}) on the base
+     * they resolved to, with this host's evaluation and checkpoint cadence.
+     */
+    public TrainingSettings settings(
+            UUID jobId, Path datasetFile, DatasetFormat format, RunSettings run, BaseModels.Resolved base) {
+        TrainingSettings.ModelSource source = base.isScratch()
+                ? new TrainingSettings.ModelSource.Scratch(model(), paths.tokenizer())
+                : new TrainingSettings.ModelSource.Base(base.folder());
+        LoraConfig lora = run.lora() == null
+                ? null
+                : new LoraConfig(
+                        run.lora().rank(),
+                        run.lora().alpha(),
+                        run.lora().dropout(),
+                        run.lora().targets());
+        TrainingSettings.Length length = run.epochs() != null
+                ? TrainingSettings.Length.epochs(run.epochs())
+                : TrainingSettings.Length.steps(run.maxSteps());
         return new TrainingSettings(
-                model(),
-                paths.tokenizer(),
-                new TrainingSettings.Data(datasetFile, format, training.validationFraction(), training.maxLength()),
-                TrainingSettings.Optimizer.adamW(training.learningRate(), training.warmupSteps()),
-                training.maxSteps(),
-                training.batchSize(),
-                training.gradientAccumulation(),
+                source,
+                new TrainingSettings.Data(datasetFile, format, training.validationFraction(), run.maxLength()),
+                TrainingSettings.Optimizer.adamW(
+                        run.learningRate(),
+                        run.warmupSteps(),
+                        TrainingSettings.Schedule.valueOf(run.schedule().toUpperCase(Locale.ROOT))),
+                length,
+                run.batchSize(),
+                run.gradientAccumulation(),
                 training.evalSteps(),
                 training.saveSteps(),
                 training.keepLast(),
-                training.seed(),
-                runDirectory(jobId));
+                run.seed(),
+                runDirectory(jobId),
+                lora,
+                run.systemPrompt());
     }
 
-    /** What the scheduler estimates the job's memory from. */
-    public VramEstimateRequest vramProfile() {
-        GptConfig model = model();
+    /**
+     * What the scheduler estimates the job's memory from: the base model's parameters and shape,
+     * the adapter's parameters for LoRA (only they have gradients and optimizer state), the
+     * micro-batch, the sequence length and the precision.
+     */
+    public VramEstimateRequest vramProfile(RunSettings run, ModelShape shape) {
+        Long trainable = null;
+        if (run.lora() != null) {
+            trainable = shape.adapterParameters(new LoraConfig(
+                    run.lora().rank(),
+                    run.lora().alpha(),
+                    run.lora().dropout(),
+                    run.lora().targets()));
+        }
         return new VramEstimateRequest(
-                training.modelName(),
-                parameterCount(model),
-                training.batchSize(),
-                training.maxLength(),
+                // The demo GPT's full runs keep the configured name, under which its corrections were learned.
+                shape.family().equals(model().family()) && trainable == null
+                        ? training.modelName()
+                        : shape.modelName(trainable != null),
+                shape.parameters(),
+                run.batchSize(),
+                run.maxLength(),
                 Precision.FP32,
                 Optimizer.ADAMW,
-                null,
-                model.layers(),
-                model.hiddenSize());
-    }
-
-    /** Embeddings (tokens and positions), per layer attention and a 4x MLP with their norms, the final norm. */
-    static long parameterCount(GptConfig model) {
-        long h = model.hiddenSize();
-        long perLayer = 4 * h * h + 4 * h + 8 * h * h + 5 * h + 4 * h;
-        return (long) model.vocabSize() * h + (long) model.contextLength() * h + model.layers() * perLayer + 2 * h;
+                trainable,
+                shape.layers(),
+                shape.hiddenSize());
     }
 }

@@ -4,6 +4,7 @@ import dev.llmfleet.api.trainer.EvolutionSnapshot;
 import dev.llmfleet.api.trainer.SnapshotAnswer;
 import dev.llmfleet.trainer.TrainerProperties;
 import dev.llmfleet.trainer.engine.EvaluationResult;
+import dev.llmfleet.trainer.lifecycle.versions.VersionService;
 import dev.llmfleet.trainer.validation.DatasetValidator;
 import dev.llmfleet.trainer.validation.Example;
 import dev.llmfleet.trainer.validation.ValidationSplit;
@@ -27,7 +28,15 @@ public class SnapshotTaker {
     private final TrainerProperties properties;
     private final Clock clock;
 
-    SnapshotTaker(DatasetValidator reader, SnapshotService snapshots, TrainerProperties properties, Clock clock) {
+    private final VersionService versions;
+
+    SnapshotTaker(
+            DatasetValidator reader,
+            SnapshotService snapshots,
+            TrainerProperties properties,
+            Clock clock,
+            VersionService versions) {
+        this.versions = versions;
         this.reader = reader;
         this.snapshots = snapshots;
         this.properties = properties;
@@ -54,8 +63,11 @@ public class SnapshotTaker {
 
     public EvolutionSnapshot take(
             String dataset, UUID jobId, List<Example> prompts, Path checkpoint, EvaluationResult evaluation) {
-        List<SnapshotAnswer> answers =
-                SnapshotProbe.answer(checkpoint, prompts, properties.snapshots().maxNewTokens());
+        List<SnapshotAnswer> answers = SnapshotProbe.answer(
+                checkpoint,
+                versions::folderWithManifest,
+                prompts,
+                properties.snapshots().maxNewTokens());
         EvolutionSnapshot snapshot = new EvolutionSnapshot(
                 dataset,
                 evaluation.step(),

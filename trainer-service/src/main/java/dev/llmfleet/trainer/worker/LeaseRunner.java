@@ -15,17 +15,22 @@ import dev.llmfleet.api.scheduler.PausedRequest;
 import dev.llmfleet.api.scheduler.SchedulerClient;
 import dev.llmfleet.api.trainer.DatasetStatus;
 import dev.llmfleet.api.trainer.DatasetView;
+import dev.llmfleet.api.trainer.RunSettings;
 import dev.llmfleet.api.trainer.TrainerState;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
 import dev.llmfleet.trainer.control.RunStart;
 import dev.llmfleet.trainer.control.TrainerControlService;
 import dev.llmfleet.trainer.dataset.DatasetService;
+import dev.llmfleet.trainer.engine.DatasetFormat;
 import dev.llmfleet.trainer.engine.TrainingControl;
 import dev.llmfleet.trainer.engine.TrainingEngine;
 import dev.llmfleet.trainer.engine.TrainingResult;
 import dev.llmfleet.trainer.engine.TrainingSettings;
 import dev.llmfleet.trainer.queue.TrainingJobs;
+import dev.llmfleet.trainer.run.BaseModels;
+import dev.llmfleet.trainer.run.RunPolicy;
+import dev.llmfleet.trainer.run.RunRecord;
 import dev.llmfleet.trainer.run.TrainingPlan;
 import dev.llmfleet.trainer.validation.DatasetSpecRegistry;
 import java.io.IOException;
@@ -58,6 +63,8 @@ class LeaseRunner implements AutoCloseable {
     private final TrainingPlan plan;
     private final TrainerControlService control;
     private final RunListenerFactory listeners;
+    private final RunPolicy runs;
+    private final BaseModels bases;
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "trainer-heartbeat");
         t.setDaemon(true);
@@ -72,7 +79,11 @@ class LeaseRunner implements AutoCloseable {
             DatasetSpecRegistry specs,
             TrainingPlan plan,
             TrainerControlService control,
-            RunListenerFactory listeners) {
+            RunListenerFactory listeners,
+            RunPolicy runs,
+            BaseModels bases) {
+        this.runs = runs;
+        this.bases = bases;
         this.scheduler = scheduler;
         this.datasets = datasets;
         this.specs = specs;
@@ -92,10 +103,19 @@ class LeaseRunner implements AutoCloseable {
         DatasetView dataset = found.get();
         Path runDirectory = plan.runDirectory(lease.jobId());
         Optional<VerifiedCheckpoint> from = newestCheckpoint(lease.jobId());
-        TrainingSettings settings = plan.settings(
-                lease.jobId(),
-                datasets.file(sha),
-                specs.byName(dataset.spec()).orElseThrow().format());
+        DatasetFormat format = specs.byName(dataset.spec()).orElseThrow().format();
+        TrainingSettings settings;
+        RunRecord record;
+        try {
+            RunSettings run = dataset.run() != null ? dataset.run() : runs.effective(null, format);
+            record = RunRecord.readOrCreate(runDirectory, run, () -> bases.resolve(run.base()));
+            settings = plan.settings(lease.jobId(), datasets.file(sha), format, record.settings(), record.base());
+        } catch (RuntimeException e) {
+            // The dataset moves as a run that failed at once: the scheduler decides whether it is tried again.
+            datasets.moveTo(sha, DatasetStatus.TRAINING, "starting, attempt " + lease.attempt());
+            fail(lease, sha, e, null);
+            return;
+        }
         TrainingControl engineControl = new TrainingControl();
         current = engineControl;
         try (Heartbeats heartbeats = Heartbeats.start(beats, scheduler, lease, engineControl::requestStop)) {
@@ -103,10 +123,16 @@ class LeaseRunner implements AutoCloseable {
                 return;
             }
             Files.createDirectories(runDirectory);
-            datasets.moveTo(sha, DatasetStatus.TRAINING, "training, attempt " + lease.attempt());
+            datasets.moveTo(
+                    sha, DatasetStatus.TRAINING, "training from " + record.baseHow() + ", attempt " + lease.attempt());
             Long resumedFrom = from.map(c -> stepOf(c.directory())).orElse(null);
+            long totalSteps = settings.length()
+                    .steps(
+                            settings.data().trainingExamples(Math.toIntExact(dataset.examples())),
+                            settings.batchSize(),
+                            settings.gradientAccumulation());
             control.started(
-                    new RunStart(lease.jobId(), lease.leaseId(), sha, dataset.name(), settings.maxSteps(), resumedFrom),
+                    new RunStart(lease.jobId(), lease.leaseId(), sha, dataset.name(), totalSteps, resumedFrom),
                     engineControl);
             RunListener listener = listeners.create(
                     new RunListener.RunContext(lease.jobId(), sha, datasets.file(sha), runDirectory, lease.attempt()));
@@ -130,6 +156,7 @@ class LeaseRunner implements AutoCloseable {
             RunListener listener,
             String sha) {
         TrainingResult result;
+        PeakMemory memory = PeakMemory.start();
         try {
             TrainingEngine engine = new TrainingEngine(settings, List.of(listener));
             result = from.isPresent()
@@ -140,7 +167,7 @@ class LeaseRunner implements AutoCloseable {
             return;
         }
         heartbeats.close();
-        new RunEnding(lease, sha, result, heartbeats.action(), listener).report();
+        new RunEnding(lease, sha, result, heartbeats.action(), listener, memory.peakMb()).report();
     }
 
     /** How a run that returned is reported, by what stopped it. */
@@ -150,8 +177,10 @@ class LeaseRunner implements AutoCloseable {
         private final TrainingResult result;
         private final LeaseAction told;
         private final RunListener listener;
+        private final Long peakMb;
 
-        RunEnding(Lease lease, String sha, TrainingResult result, LeaseAction told, RunListener listener) {
+        RunEnding(Lease lease, String sha, TrainingResult result, LeaseAction told, RunListener listener, Long peakMb) {
+            this.peakMb = peakMb;
             this.lease = lease;
             this.sha = sha;
             this.result = result;
@@ -170,7 +199,7 @@ class LeaseRunner implements AutoCloseable {
                         RunState.STOPPED);
             } else if (!result.stoppedEarly()) {
                 tell(() -> scheduler.complete(
-                        lease.leaseId(), new CompleteJobRequest(null, "trained " + step + " steps")));
+                        lease.leaseId(), new CompleteJobRequest(peakMb, "trained " + step + " steps")));
                 datasets.moveTo(sha, DatasetStatus.COMPLETED, "trained " + step + " steps");
                 ended("completed job " + lease.jobId() + " at step " + step, null, "completed", RunState.COMPLETED);
             } else if (asked == TrainerState.SKIPPING) {

@@ -14,6 +14,9 @@ final class EngineFixtures {
 
     private EngineFixtures() {}
 
+    /** Nothing but the class's loading, which sets one PyTorch thread before any test touches the engine. */
+    static void singleThreaded() {}
+
     static Path shippedTokenizer(Path directory) {
         try (FleetTokenizer tokenizer = FleetTokenizer.shipped(directory)) {
             return tokenizer.source();

@@ -86,11 +86,10 @@ class LoraTrainingTest {
     private static TrainingSettings lora(Path dataset, Path tokenizer, Path base, int steps) {
         TrainingSettings plain = EngineFixtures.settings(dataset, tokenizer, base, steps);
         return new TrainingSettings(
-                plain.model(),
-                plain.tokenizer(),
+                new TrainingSettings.ModelSource.Base(base),
                 plain.data(),
                 TrainingSettings.Optimizer.adamW(1e-2, 2),
-                steps,
+                TrainingSettings.Length.steps(steps),
                 plain.batchSize(),
                 1,
                 plain.evalSteps(),
@@ -98,7 +97,8 @@ class LoraTrainingTest {
                 2,
                 plain.seed(),
                 base.getParent().getParent().resolveSibling("lora-run"),
-                new TrainingSettings.Lora(new LoraConfig(8, 16, 0.05, List.of()), base));
+                new LoraConfig(8, 16, 0.05, List.of()),
+                null);
     }
 
     private static double mean(List<Double> values) {

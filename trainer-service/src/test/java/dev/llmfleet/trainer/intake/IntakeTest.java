@@ -138,8 +138,10 @@ class IntakeTest {
         TrainingData.write(trainer.resolve("inbox/team/week1/bad.jsonl"), lines);
 
         Path rejected = trainer.resolve("rejected/team__week1__bad.jsonl");
+        // The report is written before the inbox file is removed: wait for both.
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> Files.exists(rejected.resolveSibling(rejected.getFileName() + ".report.json")));
+                .until(() -> Files.exists(rejected.resolveSibling(rejected.getFileName() + ".report.json"))
+                        && !Files.exists(trainer.resolve("inbox/team/week1/bad.jsonl")));
 
         ValidationReport report = json.readValue(
                 Files.readAllBytes(rejected.resolveSibling(rejected.getFileName() + ".report.json")),

@@ -115,7 +115,8 @@ final class StandInFleet implements AutoCloseable {
                 null,
                 null,
                 now,
-                now);
+                now,
+                null);
         Lease lease = new Lease(leaseId, jobId, "localhost", "cpu-0", 1, expires, 200, job);
         issued.put(leaseId, lease);
         leases.add(lease);
