@@ -1,6 +1,7 @@
 package dev.llmfleet.deploy;
 
 import dev.llmfleet.api.orchestrator.DecisionView;
+import dev.llmfleet.api.orchestrator.DeployRequest;
 import dev.llmfleet.api.orchestrator.DeploymentView;
 import dev.llmfleet.api.orchestrator.OrchestratorClient;
 import dev.llmfleet.api.security.CreateApiKeyRequest;
@@ -62,26 +63,78 @@ final class DemoMode implements Runnable {
     private String lastRunShown;
     private String deployedShown;
 
+    private final Path base;
+    private boolean baseDeployed;
+
     DemoMode(AllInOneFleet fleet, Path dataDir, PrintStream out, Duration interval) {
+        this(fleet, dataDir, out, interval, null);
+    }
+
+    /** {@code base}: a Hugging Face folder imported and deployed first, which the loop then trains on; null for the tiny model. */
+    DemoMode(AllInOneFleet fleet, Path dataDir, PrintStream out, Duration interval, Path base) {
+        this.base = base;
         this.fleet = fleet;
         this.dataDir = dataDir;
         this.out = out;
         this.interval = interval;
     }
 
+    /** The option naming a Hugging Face folder the demo's loop starts from instead of the tiny model. */
+    static final String BASE = "--base";
+
+    /**
+     * Settings the demo uses from a Hugging Face base unless the command line gives its own: LoRA
+     * runs, small batches and fewer steps, so that a real model moves on a CPU.
+     */
+    private static final List<String> BASE_DEFAULTS = List.of(
+            "--fleet.trainer.training.method=lora",
+            "--fleet.trainer.training.batch-size=4",
+            "--fleet.trainer.training.max-steps=100",
+            "--fleet.trainer.training.learning-rate=0.0005",
+            "--fleet.trainer.training.eval-steps=50",
+            "--fleet.trainer.training.save-steps=25");
+
     static boolean requested(String[] args) {
         return List.of(args).contains(SWITCH);
     }
 
-    /** The arguments for the services: the switch removed, the demo's settings added where not given. */
-    static String[] arguments(String[] args) {
-        List<String> result = new ArrayList<>();
-        for (String arg : args) {
-            if (!arg.equals(SWITCH)) {
-                result.add(arg);
+    /** The Hugging Face folder of {@code --base DIR} (or {@code --base=DIR}), if given. */
+    static java.util.Optional<Path> base(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(BASE) && i + 1 < args.length) {
+                return java.util.Optional.of(
+                        Path.of(args[i + 1]).toAbsolutePath().normalize());
+            }
+            if (args[i].startsWith(BASE + "=")) {
+                return java.util.Optional.of(Path.of(args[i].substring(BASE.length() + 1))
+                        .toAbsolutePath()
+                        .normalize());
             }
         }
-        for (String setting : DEFAULTS) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The arguments for the services: the switch and {@code --base DIR} removed, the demo's settings
+     * added where not given; with a base, its folder's parent becomes an import folder.
+     */
+    static String[] arguments(String[] args) {
+        List<String> result = new ArrayList<>();
+        java.util.Optional<Path> base = base(args);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(BASE)) {
+                i++;
+            } else if (!args[i].equals(SWITCH) && !args[i].startsWith(BASE + "=")) {
+                result.add(args[i]);
+            }
+        }
+        List<String> defaults = new ArrayList<>();
+        if (base.isPresent()) {
+            defaults.addAll(BASE_DEFAULTS);
+            defaults.add("--fleet.trainer.lifecycle.import-roots=" + base.get().getParent());
+        }
+        defaults.addAll(DEFAULTS);
+        for (String setting : defaults) {
             String name = setting.substring(0, setting.indexOf('=') + 1);
             if (result.stream().noneMatch(a -> a.startsWith(name))) {
                 result.add(setting);
@@ -113,11 +166,20 @@ final class DemoMode implements Runnable {
 
     @Override
     public void run() {
-        say("the fleet now teaches itself single-digit addition: the curriculum writes the data, the trainer");
-        say("trains a tiny model on this machine's CPU, the orchestrator evaluates it and deploys it when it is good.");
+        if (base == null) {
+            say("the fleet now teaches itself single-digit addition: the curriculum writes the data, the trainer");
+            say(
+                    "trains a tiny model on this machine's CPU, the orchestrator evaluates it and deploys it when it is good.");
+        } else {
+            say("the fleet imports " + base + ", deploys it, and teaches it arithmetic: each dataset continues");
+            say("from the model deployed before it (LoRA runs, merged into a version when the evaluation is good).");
+        }
         while (running) {
             try {
                 String token = token();
+                if (base != null && !baseDeployed) {
+                    baseDeployed = deployBase(token);
+                }
                 report(token);
             } catch (RuntimeException e) {
                 // the fleet is still starting or busy: the next round will tell
@@ -155,6 +217,43 @@ final class DemoMode implements Runnable {
                 .filter(d -> "DEPLOYED".equals(d.state()))
                 .findFirst()
                 .ifPresent(deployed -> showHowToAsk(deployed, token));
+    }
+
+    /**
+     * Imports the base folder as a version and deploys it, once: true when a version is deployed (by
+     * this or an earlier start of the same fleet), so the curriculum's first run continues from it.
+     */
+    private boolean deployBase(String token) {
+        OrchestratorClient orchestrator = client("core-orchestrator", token, OrchestratorClient.class);
+        if (orchestrator.deployments().stream().anyMatch(d -> "DEPLOYED".equals(d.state()))) {
+            return true;
+        }
+        RestClient trainer = RestClient.builder()
+                .baseUrl(fleet.baseUrl("trainer-service"))
+                .defaultHeader("Authorization", "Bearer " + token)
+                .build();
+        JsonNode versions =
+                trainer.get().uri("/api/trainer/versions").retrieve().body(JsonNode.class);
+        String version;
+        if (versions == null || versions.isEmpty()) {
+            say("importing " + base + " (checked whole, copied with a manifest, loaded and asked to generate) ...");
+            JsonNode imported = trainer.post()
+                    .uri("/api/trainer/versions/import")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(java.util.Map.of("path", base.toString(), "description", "demo base " + base.getFileName()))
+                    .retrieve()
+                    .body(JsonNode.class);
+            version = imported.path("version").asString();
+            say("imported " + base.getFileName() + " as " + version + ": "
+                    + imported.path("family").asString() + ", "
+                    + imported.path("parameters").asLong() + " parameters, "
+                    + imported.path("dtype").asString());
+        } else {
+            version = versions.get(versions.size() - 1).path("name").asString();
+        }
+        orchestrator.deploy(new DeployRequest(version, "the demo's base model"));
+        say("deploying " + version + "; the curriculum's runs continue from the deployed model");
+        return true;
     }
 
     private void showTraining(TrainerStatus status) {

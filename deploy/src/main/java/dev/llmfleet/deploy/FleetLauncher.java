@@ -30,7 +30,13 @@ public final class FleetLauncher {
                 fleet.startupTime().toMillis() / 1000.0,
                 fleet.describe());
         if (demo) {
-            new DemoMode(fleet, DemoMode.dataDir(serviceArgs), System.out, Duration.ofSeconds(2)).start();
+            new DemoMode(
+                            fleet,
+                            DemoMode.dataDir(serviceArgs),
+                            System.out,
+                            Duration.ofSeconds(2),
+                            DemoMode.base(args).orElse(null))
+                    .start();
         }
     }
 }

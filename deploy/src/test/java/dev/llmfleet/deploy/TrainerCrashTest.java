@@ -1,8 +1,10 @@
 package dev.llmfleet.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import dev.llmfleet.api.lifecycle.ImportedVersion;
 import dev.llmfleet.api.registry.RegistryClient;
 import dev.llmfleet.api.registry.ServiceInstance;
 import dev.llmfleet.api.scheduler.JobHistoryEntry;
@@ -11,6 +13,10 @@ import dev.llmfleet.api.trainer.DatasetStatus;
 import dev.llmfleet.api.trainer.TrainerClient;
 import dev.llmfleet.api.trainer.TrainerStatus;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
+import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
+import dev.llmfleet.model.hf.HfFixtures;
+import dev.llmfleet.model.hf.HfModelFolder;
+import dev.llmfleet.model.lora.LoraFiles;
 import dev.llmfleet.orchestrator.CoreOrchestratorApplication;
 import dev.llmfleet.scheduler.ResourceSchedulerApplication;
 import dev.llmfleet.trainer.TrainerServiceApplication;
@@ -20,13 +26,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 /**
  * The trainer is killed (SIGKILL, no shutdown hook runs) in the middle of a run and started again:
@@ -98,6 +109,120 @@ class TrainerCrashTest {
                 .anySatisfy(h -> assertThat(h.reason()).contains("expired"))
                 .extracting(JobHistoryEntry::toState)
                 .endsWith(JobState.COMPLETED);
+    }
+
+    /**
+     * A run on an imported Hugging Face model (the tiny Qwen3 fixture), full or LoRA, killed after
+     * a few checkpoints: the restarted trainer continues it from its newest checkpoint on the same
+     * base, and every step after the crash has the loss a run that was never killed has there.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"lora", "full"})
+    void aHuggingFaceRunKilledMidRunResumesExactlyOnItsBase(String method) throws Exception {
+        Process first = startTrainer(method.equals("lora") ? 3 : 5);
+        ServiceInstance firstInstance = awaitTrainer(-1);
+        TrainerClient trainer = clientOf(firstInstance);
+        String base = importQwen(firstInstance);
+        String settings = "{\"base\":\"" + base + "\",\"method\":\"" + method + "\","
+                + (method.equals("lora") ? "\"lora\":{\"rank\":4,\"alpha\":8}," : "")
+                + "\"maxSteps\":30,\"batchSize\":2,\"learningRate\":0.01,\"warmupSteps\":2,\"seed\":11}";
+        List<String> chats = TrainerFleet.additionChats(24, 300);
+        Path inbox = dataDir.resolve("trainer/inbox/priority");
+        Files.writeString(inbox.resolve("qwen-" + method + ".run.json"), settings);
+        Files.write(inbox.resolve("qwen-" + method + ".jsonl"), chats);
+        TrainerStatus mid = await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50))
+                .until(trainer::status, s -> s.checkpointStep() != null && s.checkpointStep() >= 10);
+        UUID job = mid.jobId();
+
+        first.destroyForcibly().waitFor();
+        long newest = stepOf(CheckpointReader.latestComplete(dataDir.resolve("trainer/runs/" + job + "/checkpoints"))
+                .orElseThrow()
+                .directory());
+        String record = Files.readString(dataDir.resolve("trainer/runs/" + job + "/run.json"));
+
+        startTrainer(method.equals("lora") ? 4 : 6);
+        ServiceInstance second = awaitTrainer(firstInstance.port());
+        TrainerClient restarted = clientOf(second);
+        awaitCompleted(restarted, job);
+        // The same examples once more (a blank line makes it new content), trained without a crash.
+        Files.writeString(inbox.resolve("qwen-" + method + "-straight.run.json"), settings);
+        Files.writeString(inbox.resolve("qwen-" + method + "-straight.jsonl"), String.join("\n", chats) + "\n\n");
+        UUID straight = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> restarted.datasets().stream()
+                                .filter(d -> d.name().equals("qwen-" + method + "-straight.jsonl") && d.jobId() != null)
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow()
+                .jobId();
+        awaitCompleted(restarted, straight);
+
+        assertThat(Files.readString(dataDir.resolve("trainer/runs/" + job + "/run.json")))
+                .as("the run keeps the settings and base it started with")
+                .isEqualTo(record);
+        Map<Long, Double> crashed = lossesByStep(job, newest);
+        Map<Long, Double> uninterrupted = lossesByStep(straight, Long.MAX_VALUE);
+        assertThat(crashed.keySet()).containsExactlyInAnyOrderElementsOf(uninterrupted.keySet());
+        crashed.forEach((step, loss) ->
+                assertThat(loss).as("loss at step %d", step).isCloseTo(uninterrupted.get(step), within(1e-4)));
+        VerifiedCheckpoint last = CheckpointReader.latestComplete(
+                        dataDir.resolve("trainer/runs/" + job + "/checkpoints"))
+                .orElseThrow();
+        assertThat(stepOf(last.directory())).isEqualTo(30);
+        if (method.equals("lora")) {
+            assertThat(LoraFiles.readConfig(last).baseManifestSha256())
+                    .isEqualTo(LoraFiles.manifestSha256(dataDir.resolve("trainer/versions/" + base)));
+        } else {
+            assertThat(HfModelFolder.open(last.directory()).config().modelType())
+                    .isEqualTo("qwen3");
+        }
+        assertThat(TrainerFleet.scheduler(fleet).get(job).settings())
+                .containsEntry("base", base)
+                .containsEntry("method", method)
+                .containsEntry("maxSteps", 30);
+    }
+
+    /** The tiny Qwen3 fixture imported once as a version of this fleet's trainer; its name. */
+    private static String importQwen(ServiceInstance trainer) {
+        Path folder = dataDir.resolve("imports/qwen3-tiny");
+        if (!Files.exists(folder)) {
+            HfFixtures.writeFolder(HfFixtures.QWEN3, folder);
+            return RestClient.create("http://localhost:" + trainer.port())
+                    .post()
+                    .uri("/api/trainer/versions/import")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("path", "qwen3-tiny"))
+                    .retrieve()
+                    .body(ImportedVersion.class)
+                    .version();
+        }
+        return "v001";
+    }
+
+    private static void awaitCompleted(TrainerClient trainer, UUID job) {
+        await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> trainer.datasets().stream()
+                        .anyMatch(d -> job.equals(d.jobId()) && d.status() == DatasetStatus.COMPLETED));
+    }
+
+    /**
+     * Each step's loss from a job's progress log: the first attempt's up to {@code resumedAfter},
+     * the later attempts' after it (steps a killed attempt trained past its last checkpoint are
+     * trained again and count as the retrained ones).
+     */
+    private static Map<Long, Double> lossesByStep(UUID job, long resumedAfter) throws IOException {
+        Map<Long, Double> losses = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(dataDir.resolve("trainer/runs/" + job + "/progress.jsonl"))) {
+            var entry = TrainerFleet.JSON.readTree(line);
+            long step = entry.get("step").asLong();
+            boolean firstAttempt = entry.get("attempt").asInt() == 1;
+            if (firstAttempt ? step <= resumedAfter : step > resumedAfter) {
+                losses.put(step, entry.get("loss").asDouble());
+            }
+        }
+        return losses;
     }
 
     private Process startTrainer(int number) throws IOException {
