@@ -9,23 +9,16 @@ import dev.llmfleet.inference.InferenceProperties;
 import dev.llmfleet.inference.engine.InferenceEngine;
 import dev.llmfleet.inference.engine.LoadedModel;
 import dev.llmfleet.model.CausalLanguageModel;
-import dev.llmfleet.model.checkpoint.CheckpointEntry;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
-import dev.llmfleet.model.checkpoint.CheckpointWriter;
-import dev.llmfleet.model.hf.DecoderConfig;
-import dev.llmfleet.model.hf.HfModelWriter;
 import dev.llmfleet.model.runtime.LanguageModel;
 import dev.llmfleet.model.runtime.NativeRuntime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Qwen3ShapedHarness {
 
-    private static final long SEED = 0x0_6B;
     private static final Duration WAIT = Duration.ofMinutes(30);
 
     private Qwen3ShapedHarness() {}
@@ -56,19 +48,15 @@ public final class Qwen3ShapedHarness {
         int seconds = Integer.getInteger("seconds", 60);
         int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
         NativeRuntime.configure(threads, 1);
-        Path root = repositoryRoot();
-        Path tokenizer = Path.of(System.getProperty(
-                "tokenizer",
-                root.resolve("fleet-model/target/qwen3-tokenizer/package/models")
-                        .toString()));
-        Path folder = root.resolve("benchmarks/target/qwen3-0.6b-shaped");
+        Path root = Qwen3ShapedModel.repositoryRoot();
         long started = System.nanoTime();
-        Path model = write(folder, tokenizer);
-        System.out.printf("model folder %s written in %.1f s (%,d bytes)%n", model, seconds(started), size(model));
+        Path model = Qwen3ShapedModel.writeOrReuse(Qwen3ShapedModel.folder(root), Qwen3ShapedModel.tokenizer(root));
+        System.out.printf(
+                "model folder %s ready in %.1f s (%,d bytes)%n", model, seconds(started), Qwen3ShapedModel.size(model));
 
         double[] forward = forwardTokensPerSecond(model, tokens, threads);
         double[] generation = generationTokensPerSecond(model, generate, seconds, threads);
-        long rss = peakRssKib();
+        long rss = Qwen3ShapedModel.peakRssKib();
         System.out.printf("JVM peak RSS %.0f MiB%n", rss / 1024.0);
 
         String python = pytorch(model, tokens, threads);
@@ -151,24 +139,8 @@ public final class Qwen3ShapedHarness {
         return result;
     }
 
-    private static Path write(Path folder, Path tokenizer) throws IOException {
-        Path model = folder.resolve("model");
-        if (Files.isDirectory(model)) {
-            return model;
-        }
-        if (!Files.isRegularFile(tokenizer.resolve("tokenizer.json"))) {
-            throw new IllegalStateException("no Qwen3 tokenizer in " + tokenizer
-                    + ": run the fleet-model tests once (the build fetches it) or pass -Dtokenizer=DIR");
-        }
-        DecoderConfig config = DecoderConfig.parse(CONFIG);
-        List<CheckpointEntry> entries = new ArrayList<>(HfModelWriter.entries(
-                config, HfModelWriter.synthetic(SEED), tokenizer, List.of("tokenizer.json", "tokenizer_config.json")));
-        entries.add(CheckpointEntry.text("generation_config.json", "{\"eos_token_id\": [151645, 151643]}"));
-        return CheckpointWriter.write(model, entries);
-    }
-
     private static String pytorch(Path model, int tokens, int threads) throws IOException, InterruptedException {
-        Path script = repositoryRoot().resolve("benchmarks/python/qwen3_forward.py");
+        Path script = Qwen3ShapedModel.repositoryRoot().resolve("benchmarks/python/qwen3_forward.py");
         Process process = new ProcessBuilder(
                         System.getProperty("python", "python3"),
                         script.toString(),
@@ -187,59 +159,7 @@ public final class Qwen3ShapedHarness {
         return output;
     }
 
-    private static long peakRssKib() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
-    }
-
-    private static Path repositoryRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("benchmarks")) ? here : here.getParent();
-    }
-
-    private static long size(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            return files.mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
-
-    /** Qwen3-0.6B's config.json, as published. */
-    private static final String CONFIG = """
-            {
-              "architectures": ["Qwen3ForCausalLM"],
-              "attention_bias": false,
-              "attention_dropout": 0.0,
-              "bos_token_id": 151643,
-              "eos_token_id": 151645,
-              "head_dim": 128,
-              "hidden_act": "silu",
-              "hidden_size": 1024,
-              "initializer_range": 0.02,
-              "intermediate_size": 3072,
-              "max_position_embeddings": 40960,
-              "max_window_layers": 28,
-              "model_type": "qwen3",
-              "num_attention_heads": 16,
-              "num_hidden_layers": 28,
-              "num_key_value_heads": 8,
-              "rms_norm_eps": 1e-06,
-              "rope_scaling": null,
-              "rope_theta": 1000000,
-              "sliding_window": null,
-              "tie_word_embeddings": true,
-              "torch_dtype": "bfloat16",
-              "transformers_version": "4.51.0",
-              "use_cache": true,
-              "use_sliding_window": false,
-              "vocab_size": 151936
-            }
-            """;
 }
