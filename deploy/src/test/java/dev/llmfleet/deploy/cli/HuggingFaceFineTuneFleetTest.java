@@ -198,6 +198,17 @@ class HuggingFaceFineTuneFleetTest {
         String job = queued.get("dataset").get("jobId").asString();
         awaitDataset(job, "COMPLETED");
         assertThat(HfModelFolder.open(checkpoint(job, 30)).config().modelType()).isEqualTo("qwen3");
+        JsonNode completed = RestClient.create(fleet.baseUrl("resource-scheduler"))
+                .get()
+                .uri("/api/scheduler/jobs/{id}", job)
+                .header("Authorization", "Bearer " + reader)
+                .retrieve()
+                .body(JsonNode.class);
+        assertThat(completed.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(completed.get("peakVramMb").asLong())
+                .as("the run's measured peak (resident memory on this CPU host) corrects later estimates")
+                .isGreaterThan(100);
+        assertThat(completed.get("model").asString()).isEqualTo("qwen3-9M");
 
         String version = consolidate(job, "full: every question is answered yes");
         assertThat(version).isEqualTo("v003");

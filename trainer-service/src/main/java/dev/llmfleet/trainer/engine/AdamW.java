@@ -38,8 +38,10 @@ final class AdamW implements AutoCloseable {
         double b2 = settings.beta2();
         double correction1 = 1 - Math.pow(b1, updates);
         double correction2 = 1 - Math.pow(b2, updates);
-        try (NDManager scope = manager.newSubManager()) {
-            for (Map.Entry<String, NDArray> entry : parameters.asMap().entrySet()) {
+        // One scope per parameter: a step's temporaries (several of each weight's size) are freed as
+        // soon as that weight is updated, so a full run of a large model holds one weight's worth.
+        for (Map.Entry<String, NDArray> entry : parameters.asMap().entrySet()) {
+            try (NDManager scope = manager.newSubManager()) {
                 NDArray p = entry.getValue();
                 NDArray g = p.getGradient();
                 g.attach(scope);

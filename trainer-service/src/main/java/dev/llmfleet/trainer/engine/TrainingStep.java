@@ -49,8 +49,8 @@ final class TrainingStep {
 
     private double gradientNorm() {
         double squares = 0;
-        try (NDManager scope = model.manager().newSubManager()) {
-            for (NDArray parameter : model.parameters().asMap().values()) {
+        for (NDArray parameter : model.parameters().asMap().values()) {
+            try (NDManager scope = model.manager().newSubManager()) {
                 NDArray gradient = parameter.getGradient();
                 gradient.attach(scope);
                 squares += gradient.square().sum().getFloat();
