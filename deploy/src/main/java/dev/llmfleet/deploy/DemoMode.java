@@ -51,6 +51,7 @@ final class DemoMode implements Runnable {
             "--fleet.trainer.training.eval-steps=100",
             "--fleet.trainer.training.save-steps=50",
             "--fleet.orchestrator.curriculum.passes-to-advance=1",
+            "--fleet.orchestrator.curriculum.batch-size=2000",
             "--fleet.orchestrator.curriculum.active-skills=arithmetic");
 
     private final AllInOneFleet fleet;

@@ -51,6 +51,7 @@ class TrainerCrashTest {
 
     static AllInOneFleet fleet;
     static RegistryClient registry;
+    static final java.util.Set<Integer> usedPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final List<Process> trainers = new ArrayList<>();
 
     @BeforeAll
@@ -250,16 +251,21 @@ class TrainerCrashTest {
         return process;
     }
 
-    /** The trainer instance the registry lists as up, other than the one on {@code notPort}. */
+    /**
+     * The trainer instance the registry lists as up, other than the one on {@code notPort} and the
+     * killed ones of earlier tests (the registry lists a dead instance until its heartbeats are missed).
+     */
     private static ServiceInstance awaitTrainer(int notPort) {
-        return await().atMost(Duration.ofSeconds(120))
+        ServiceInstance found = await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> registry.upInstances("trainer-service").stream()
-                                .filter(i -> i.port() != notPort)
+                                .filter(i -> i.port() != notPort && !usedPorts.contains(i.port()))
                                 .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
+        usedPorts.add(found.port());
+        return found;
     }
 
     private static TrainerClient clientOf(ServiceInstance instance) {

@@ -12,6 +12,7 @@ import dev.llmfleet.model.AttentionMask;
 import dev.llmfleet.model.ForwardInput;
 import dev.llmfleet.model.ModelParameters;
 import dev.llmfleet.model.ProjectionAdapter;
+import dev.llmfleet.model.Scalar;
 import dev.llmfleet.model.generate.KvCache;
 
 /**
@@ -74,7 +75,7 @@ final class GptForward {
             k = history[0];
             v = history[1];
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(config.headSize()));
+        NDArray scores = Scalar.times(q.matMul(k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(config.headSize()));
         NDArray weights = scores.add(mask).softmax(-1);
         return weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, config.hiddenSize());
     }

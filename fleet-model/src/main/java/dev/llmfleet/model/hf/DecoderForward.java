@@ -13,6 +13,7 @@ import dev.llmfleet.model.AttentionMask;
 import dev.llmfleet.model.ForwardInput;
 import dev.llmfleet.model.ModelParameters;
 import dev.llmfleet.model.ProjectionAdapter;
+import dev.llmfleet.model.Scalar;
 import dev.llmfleet.model.generate.KvCache;
 
 /**
@@ -113,7 +114,7 @@ final class DecoderForward {
     /** {@code k} and {@code v} come with a group axis, {@code (B, kvHeads, 1, S, D)}. */
     private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask) {
         NDArray keys = k.squeeze(2).transpose(0, 1, 3, 2);
-        NDArray scores = q.matMul(keys).mul(scale).add(mask);
+        NDArray scores = Scalar.times(q.matMul(keys), scale).add(mask);
         return scores.softmax(-1).matMul(v.squeeze(2));
     }
 
@@ -123,7 +124,7 @@ final class DecoderForward {
         NDArray grouped = q.reshape(batch, config.kvHeads(), groups, length, config.headDim());
         NDArray keys = k.transpose(0, 1, 2, 4, 3);
         NDArray groupMask = mask.getShape().dimension() == 4 ? mask.expandDims(1) : mask;
-        NDArray scores = grouped.matMul(keys).mul(scale).add(groupMask);
+        NDArray scores = Scalar.times(grouped.matMul(keys), scale).add(groupMask);
         NDArray out = scores.softmax(-1).matMul(v);
         return out.reshape(batch, config.heads(), length, config.headDim());
     }
@@ -141,8 +142,9 @@ final class DecoderForward {
 
     /** {@code x / sqrt(mean(x^2) + eps) * weight} over the last axis, in float32. */
     private NDArray rmsNorm(NDArray x, NDArray weight) {
-        NDArray variance = x.pow(2).mean(new int[] {-1}, true);
-        return x.div(variance.add((float) config.rmsNormEps()).sqrt()).mul(weight);
+        NDArray variance = x.square().mean(new int[] {-1}, true);
+        return x.div(variance.add(Scalar.like(variance, config.rmsNormEps())).sqrt())
+                .mul(weight);
     }
 
     private Rotary rotary(NDArray positions) {

@@ -11,6 +11,7 @@ import dev.llmfleet.model.ForwardInput;
 import dev.llmfleet.model.ModelConfig;
 import dev.llmfleet.model.ModelParameters;
 import dev.llmfleet.model.ProjectionAdapter;
+import dev.llmfleet.model.Scalar;
 import dev.llmfleet.model.generate.KvCache;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -147,7 +148,7 @@ public final class LoraModel implements CausalLanguageModel {
                     : input;
             NDArray low = Linear.linear(x, adapter.get(name + A_SUFFIX)).singletonOrThrow();
             NDArray update = Linear.linear(low, adapter.get(name + B_SUFFIX)).singletonOrThrow();
-            return projected.add(update.mul(lora.scale()));
+            return projected.add(Scalar.times(update, lora.scale()));
         };
     }
 

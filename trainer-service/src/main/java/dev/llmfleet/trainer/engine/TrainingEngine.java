@@ -11,6 +11,7 @@ import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.model.checkpoint.ModelFiles;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
 import dev.llmfleet.model.gpt.GptConfig;
+import dev.llmfleet.model.hf.HfModelFolder;
 import dev.llmfleet.model.lora.LoraFiles;
 import dev.llmfleet.model.lora.LoraModel;
 import dev.llmfleet.model.runtime.LanguageModel;
@@ -108,18 +109,47 @@ public final class TrainingEngine {
 
     /**
      * The tokenizer the run reads and saves with: a Hugging Face model's other files (chat template,
-     * generation config) lie beside it. A full run resumed from a checkpoint takes them from the
-     * checkpoint, which holds the same files as its base, so the base may be gone by then.
+     * generation config) lie beside it. A full run resumed after its base version was deleted takes
+     * them from the checkpoint it resumes, copied into the run's folder first, since checkpoints are
+     * pruned as the run goes on.
      */
     private Path tokenizerFile(VerifiedCheckpoint from) {
         return switch (settings.source()) {
-            case TrainingSettings.ModelSource.Scratch scratch ->
-                from != null ? from.file(FleetTokenizer.FILE_NAME) : scratch.tokenizer();
-            case TrainingSettings.ModelSource.Base base ->
-                from != null && settings.lora() == null
-                        ? from.file(FleetTokenizer.FILE_NAME)
-                        : base.folder().resolve(FleetTokenizer.FILE_NAME);
+            case TrainingSettings.ModelSource.Scratch scratch -> scratch.tokenizer();
+            case TrainingSettings.ModelSource.Base base -> {
+                Path inBase = base.folder().resolve(FleetTokenizer.FILE_NAME);
+                yield Files.exists(inBase) || from == null || settings.lora() != null
+                        ? inBase
+                        : copyAssets(from).resolve(FleetTokenizer.FILE_NAME);
+            }
         };
+    }
+
+    /**
+     * The checkpoint's model files (a Hugging Face folder, or the GPT's tokenizer) kept in the run's
+     * {@code assets/}: hard links where the file system allows, so nothing is copied and they outlive
+     * the checkpoint's pruning.
+     */
+    private Path copyAssets(VerifiedCheckpoint from) {
+        Path assets = settings.outputDirectory().resolve("assets");
+        try {
+            Files.createDirectories(assets);
+            List<String> files = HfModelFolder.isHfFolder(from.directory())
+                    ? HfModelFolder.open(from.directory()).files()
+                    : List.of(FleetTokenizer.FILE_NAME);
+            for (String file : files) {
+                Path target = assets.resolve(file);
+                Files.deleteIfExists(target);
+                try {
+                    Files.createLink(target, from.file(file));
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(from.file(file), target);
+                }
+            }
+            return assets;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the model files of " + from.directory(), e);
+        }
     }
 
     /**

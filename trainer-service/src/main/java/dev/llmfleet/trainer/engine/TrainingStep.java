@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.llmfleet.model.CausalLanguageModel;
+import dev.llmfleet.model.Scalar;
 import dev.llmfleet.model.gpt.LanguageModelLoss;
 import java.util.List;
 
@@ -42,7 +43,7 @@ final class TrainingStep {
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray logits = model.forward(batch.inputs(scope), null);
             NDArray loss = LanguageModelLoss.maskedCrossEntropy(logits, batch.targets(scope), batch.mask(scope));
-            collector.backward(loss.div(batchesPerStep));
+            collector.backward(Scalar.dividedBy(loss, batchesPerStep));
             return loss.getFloat();
         }
     }

@@ -6,6 +6,7 @@ import dev.llmfleet.api.scheduler.JobResponse;
 import dev.llmfleet.api.scheduler.SchedulerClient;
 import dev.llmfleet.api.scheduler.SubmitJobRequest;
 import dev.llmfleet.api.scheduler.VramEstimateRequest;
+import dev.llmfleet.api.trainer.DatasetStatus;
 import dev.llmfleet.api.trainer.DatasetView;
 import dev.llmfleet.api.trainer.RunSettings;
 import dev.llmfleet.starter.config.FleetStarterProperties;
@@ -64,8 +65,16 @@ public class TrainingJobs {
         this.host = fleet.instance().host();
     }
 
-    /** Submits the dataset's job; false when the scheduler could not be reached (retried later). */
-    public boolean submit(DatasetView dataset) {
+    /**
+     * Submits the dataset's job; false when the scheduler could not be reached (retried later). An
+     * upload submits at once while the retry loop may be looking at the same dataset: one at a time,
+     * and a dataset that has its job already is left alone, so a dataset never gets two jobs.
+     */
+    public synchronized boolean submit(DatasetView given) {
+        DatasetView dataset = datasets.find(given.sha256()).orElse(given);
+        if (dataset.jobId() != null || dataset.status() != DatasetStatus.ACCEPTED) {
+            return true;
+        }
         try {
             RunSettings run = dataset.run() != null ? dataset.run() : runs.effective(null, format(dataset));
             VramEstimateRequest profile = plan.vramProfile(run, shape(run));

@@ -108,6 +108,51 @@ class HuggingFaceTrainingTest {
     }
 
     @Test
+    void aFullRunResumesAfterItsBaseVersionIsGoneWhileItsOldCheckpointsArePruned() throws IOException {
+        Path ownBase = CheckpointWriter.write(workDir.resolve("versions/v009"), HfFixtures.entries(HfFixtures.QWEN3));
+        TrainingControl control = new TrainingControl();
+        control.requestStop();
+        TrainingResult stopped = new TrainingEngine(withKeepLast(ownBase, 1), List.of()).train(control);
+        deleteTree(ownBase);
+
+        TrainingResult resumed = new TrainingEngine(withKeepLast(ownBase, 1), List.of())
+                .resume(stopped.lastCheckpoint(), new TrainingControl());
+
+        assertThat(resumed.finalStep()).isEqualTo(STEPS);
+        assertThat(stopped.lastCheckpoint()).as("pruned as the run went on").doesNotExist();
+        try (NDManager manager = NDManager.newBaseManager();
+                LanguageModel model = LanguageModel.open(CheckpointReader.open(resumed.lastCheckpoint()), manager)) {
+            assertThat(model.chat().stopTokens()).isNotEmpty();
+        }
+    }
+
+    private TrainingSettings withKeepLast(Path ownBase, int keepLast) {
+        TrainingSettings plain = settings(null, workDir.resolve("orphan"), STEPS, 1e-2);
+        return new TrainingSettings(
+                new TrainingSettings.ModelSource.Base(ownBase),
+                plain.data(),
+                plain.optimizer(),
+                plain.length(),
+                plain.batchSize(),
+                plain.gradientAccumulation(),
+                plain.evalSteps(),
+                1,
+                keepLast,
+                plain.seed(),
+                plain.outputDirectory(),
+                null,
+                null);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Test
     void systemPromptIsPutBeforeEachConversationWithoutOne() throws IOException {
         try (FleetTokenizer tokenizer = FleetTokenizer.load(base.resolve(FleetTokenizer.FILE_NAME))) {
             var chat = LanguageModel.chatFormat(base, tokenizer);
