@@ -127,7 +127,7 @@ class TrainerCrashTest {
         String settings = "{\"base\":\"" + base + "\",\"method\":\"" + method + "\","
                 + (method.equals("lora") ? "\"lora\":{\"rank\":4,\"alpha\":8}," : "")
                 + "\"maxSteps\":30,\"batchSize\":2,\"learningRate\":0.01,\"warmupSteps\":2,\"seed\":11}";
-        List<String> chats = TrainerFleet.additionChats(24, 300);
+        List<String> chats = TrainerFleet.additionChats(24, method.equals("lora") ? 300 : 400);
         Path inbox = dataDir.resolve("trainer/inbox/priority");
         Files.writeString(inbox.resolve("qwen-" + method + ".run.json"), settings);
         Files.write(inbox.resolve("qwen-" + method + ".jsonl"), chats);
@@ -146,9 +146,11 @@ class TrainerCrashTest {
         ServiceInstance second = awaitTrainer(firstInstance.port());
         TrainerClient restarted = clientOf(second);
         awaitCompleted(restarted, job);
-        // The same examples once more (a blank line makes it new content), trained without a crash.
+        // The same examples once more (a space in each line's JSON makes it new content), trained without a crash.
         Files.writeString(inbox.resolve("qwen-" + method + "-straight.run.json"), settings);
-        Files.writeString(inbox.resolve("qwen-" + method + "-straight.jsonl"), String.join("\n", chats) + "\n\n");
+        Files.write(
+                inbox.resolve("qwen-" + method + "-straight.jsonl"),
+                chats.stream().map(line -> line.replaceFirst("\\{", "{ ")).toList());
         UUID straight = await().atMost(Duration.ofSeconds(60))
                 .until(
                         () -> restarted.datasets().stream()

@@ -95,8 +95,9 @@ public class BaseModels {
                         v.name(),
                         paths.version(v.name()),
                         v.name() + ", the current version ("
-                                + serving.map(s -> s + " is deployed but not here")
-                                        .orElse("nothing deployed") + ")"))
+                                + serving.map(s -> s + " is deployed but is no version here")
+                                        .orElse("nothing deployed, or the orchestrator did not answer")
+                                + ")"))
                 .orElseGet(() -> Resolved.scratch("scratch (no version yet)"));
     }
 

@@ -170,10 +170,10 @@ public class RunPolicy {
         RunSettings.Lora l = given == null ? new RunSettings.Lora(null, null, null, null) : given;
         TrainerProperties.Lora d = defaults.lora();
         int rank = l.rank() == null ? d.rank() : l.rank();
-        int widest = shape.narrowestProjection();
-        if (rank < 1 || rank > widest) {
+        int narrowest = shape.narrowestProjection();
+        if (rank < 1 || rank > narrowest) {
             throw InvalidRunSettingsException.of(
-                    "lora.rank", "is " + rank + "; give 1 to " + widest + " (the model's narrowest projection)");
+                    "lora.rank", "is " + rank + "; give 1 to " + narrowest + " (the model's narrowest projection)");
         }
         double alpha = l.alpha() == null ? d.alpha() : l.alpha();
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
