@@ -78,6 +78,10 @@ public record OrchestratorProperties(
      * @param validationSize how many questions a level's validation suite holds
      * @param batchSize how many examples one generated training file holds
      * @param reviewShare the share of a generated file asked from the levels below the current one
+     * @param awaitJudgement a skill's next file is generated only once the run of the one before has
+     *     been judged (and its candidate deployed when it won), so every file asks the skill's level
+     *     of the moment and trains from the model the one before made; false generates ahead of the
+     *     judgement, to keep a queue of files waiting
      */
     public record Curriculum(
             @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.8")
@@ -89,7 +93,9 @@ public record OrchestratorProperties(
             @Min(1) @DefaultValue("400") int batchSize,
 
             @DecimalMin("0.0") @DecimalMax("0.9") @DefaultValue("0.25")
-            double reviewShare) {}
+            double reviewShare,
+
+            @DefaultValue("true") boolean awaitJudgement) {}
 
     /**
      * @param enabled false turns every loop of the pipeline off (generation, discovery, the steps)

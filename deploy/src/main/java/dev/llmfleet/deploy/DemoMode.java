@@ -45,13 +45,13 @@ final class DemoMode implements Runnable {
     static final String SWITCH = "--demo";
 
     /** Settings the demo uses unless the command line gives its own. */
-    private static final List<String> DEFAULTS = List.of(
-            "--fleet.trainer.training.max-steps=600",
+    static final List<String> DEFAULTS = List.of(
+            "--fleet.trainer.training.max-steps=3000",
             "--fleet.trainer.training.batch-size=32",
-            "--fleet.trainer.training.eval-steps=100",
-            "--fleet.trainer.training.save-steps=50",
+            "--fleet.trainer.training.eval-steps=500",
+            "--fleet.trainer.training.save-steps=250",
             "--fleet.orchestrator.curriculum.passes-to-advance=1",
-            "--fleet.orchestrator.curriculum.batch-size=2000",
+            "--fleet.orchestrator.curriculum.batch-size=8000",
             "--fleet.orchestrator.curriculum.active-skills=arithmetic");
 
     private final AllInOneFleet fleet;

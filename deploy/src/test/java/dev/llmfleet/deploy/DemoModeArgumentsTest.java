@@ -14,7 +14,7 @@ class DemoModeArgumentsTest {
 
         assertThat(args)
                 .contains("--fleet.trainer.training.max-steps=50", "--fleet.trainer.training.batch-size=32")
-                .doesNotContain("--demo", "--fleet.trainer.training.max-steps=600")
+                .doesNotContain("--demo", "--fleet.trainer.training.max-steps=3000")
                 .noneMatch(a -> a.startsWith("--fleet.trainer.training.method="));
         assertThat(DemoMode.base(new String[] {"--demo"})).isEmpty();
     }

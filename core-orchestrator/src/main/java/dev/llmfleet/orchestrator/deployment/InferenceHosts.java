@@ -32,8 +32,12 @@ public class InferenceHosts {
     /** What {@code GET /ready} answered. */
     public record Readiness(boolean ready, String reason) {}
 
-    /** What the smoke generation answered, and which version answered it (null when not said). */
-    public record Smoke(String content, String version) {}
+    /**
+     * What the smoke generation answered: the text (a model may end its turn at once: empty), why
+     * the generation ended ({@code stop}, {@code length}; null when the answer held no choice), and
+     * which version answered it (null when not said).
+     */
+    public record Smoke(String content, String finishReason, String version) {}
 
     private static final String NO_MODEL = "model-not-loaded";
 
@@ -128,12 +132,16 @@ public class InferenceHosts {
                         .retrieve()
                         .body(JsonNode.class));
         if (answer == null) {
-            return new Smoke("", null);
+            return new Smoke("", null, null);
         }
-        String content =
-                answer.path("choices").path(0).path("message").path("content").asString("");
+        JsonNode choice = answer.path("choices").path(0);
+        String content = choice.path("message").path("content").asString("");
+        JsonNode finish = choice.path("finish_reason");
         JsonNode fingerprint = answer.path("system_fingerprint");
-        return new Smoke(content, fingerprint.isString() ? fingerprint.asString() : null);
+        return new Smoke(
+                content,
+                finish.isString() ? finish.asString() : null,
+                fingerprint.isString() ? fingerprint.asString() : null);
     }
 
     /** The coordinator's client name for {@code host}: its own breaker, retry and time limit. */

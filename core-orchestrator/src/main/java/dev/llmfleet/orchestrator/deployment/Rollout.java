@@ -126,8 +126,12 @@ class Rollout {
                         host.instanceId() + " serves " + model.version() + " instead of " + version);
             }
             InferenceHosts.Smoke smoke = hosts.smoke(host, model.name());
-            if (smoke.content() == null || smoke.content().isBlank()) {
-                throw RolloutException.fatal(host.instanceId() + " answered the smoke generation with no text");
+            // A narrow model may well end its turn at once (an empty answer): that is a model that
+            // generates. A host that answers without a finished choice does not.
+            if (!"stop".equals(smoke.finishReason()) && !"length".equals(smoke.finishReason())) {
+                throw RolloutException.fatal(host.instanceId()
+                        + " answered the smoke generation without a finished choice"
+                        + (smoke.finishReason() == null ? "" : " (finish reason " + smoke.finishReason() + ")"));
             }
             if (smoke.version() != null && !version.equals(smoke.version())) {
                 throw RolloutException.fatal(

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Service;
 /**
  * Keeps the training queue fed: when fewer TRAINING jobs than {@code minWaiting} wait, one batch
  * per active skill at its current level is generated and uploaded to the trainer (which validates
- * it and queues its job), and the run is created at once. Nothing is generated when the scheduler
+ * it and queues its job), and the run is created at once. A skill whose last file's run is still
+ * in the loop (training, being judged or deployed) gets no new file while the curriculum awaits
+ * judgements (the default): the next file then asks the level the judgement left the skill at and
+ * trains from the model it deployed. Nothing is generated when the scheduler
  * cannot say how many wait. A batch's seed follows from its skill, level and number, so an upload
  * whose answer was lost is sent again byte for byte and the trainer answers DUPLICATE with the same
  * dataset, instead of a second job being queued.
@@ -30,6 +33,7 @@ class DataGenerator {
     private final PipelineRunRepository runs;
     private final DecisionLog decisions;
     private final OrchestratorProperties.Pipeline settings;
+    private final boolean awaitJudgement;
     private final Clock clock;
     /** After the trainer rejected generated data, generation pauses instead of repeating it every pass. */
     private volatile Instant pausedUntil = Instant.MIN;
@@ -46,6 +50,7 @@ class DataGenerator {
         this.runs = runs;
         this.decisions = decisions;
         this.settings = properties.pipeline();
+        this.awaitJudgement = properties.curriculum().awaitJudgement();
         this.clock = clock;
     }
 
@@ -62,6 +67,9 @@ class DataGenerator {
         }
         List<IntakeResult> uploaded = new ArrayList<>();
         for (SkillState skill : curriculum.activeSkills()) {
+            if (awaitJudgement && runs.existsBySkillAndGeneratedTrueAndStepIn(skill.skill(), PipelineStep.ACTIVE)) {
+                continue; // its last file is still training or being judged
+            }
             uploaded.add(generate(skill, queued, unqueued));
         }
         return uploaded;

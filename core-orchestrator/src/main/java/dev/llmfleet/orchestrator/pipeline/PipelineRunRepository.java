@@ -30,4 +30,6 @@ interface PipelineRunRepository extends JpaRepository<PipelineRun, UUID> {
     long countByStepAndJobIdIsNull(PipelineStep step);
 
     long countBySkillAndGeneratedTrue(String skill);
+
+    boolean existsBySkillAndGeneratedTrueAndStepIn(String skill, Collection<PipelineStep> steps);
 }

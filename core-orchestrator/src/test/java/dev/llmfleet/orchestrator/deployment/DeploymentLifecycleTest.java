@@ -85,23 +85,37 @@ class DeploymentLifecycleTest extends StandInFleetTest {
     }
 
     @Test
-    void rollsBackAtOnceWhenAHostAnswersTheSmokeGenerationWithNothing() {
+    void rollsBackAtOnceWhenAHostAnswersTheSmokeGenerationWithoutAChoice() {
         InferenceStandIn a = inferenceHost("127.0.0.25", "v001");
         deployed("v002");
-        a.answerSilently();
+        a.answerWithoutAChoice();
 
         DeploymentView ended =
                 awaitEnd(deployments.deploy("v003", null, "operator").id(), "ROLLED_BACK");
 
-        assertThat(ended.detail()).contains("answered the smoke generation with no text");
+        assertThat(ended.detail()).contains("answered the smoke generation without a finished choice");
         assertThat(ended.attempts()).isZero();
         assertThat(a.version()).isEqualTo("v002");
     }
 
     @Test
+    void deploysAModelThatEndsItsTurnAtOnceOnTheSmokePrompt() {
+        InferenceStandIn a = inferenceHost("127.0.0.32", "v001");
+        deployed("v002");
+        a.answerSilently();
+
+        DeploymentView ended =
+                awaitEnd(deployments.deploy("v003", null, "operator").id(), "DEPLOYED");
+
+        assertThat(ended.detail()).doesNotContain("smoke generation with");
+        assertThat(a.version()).isEqualTo("v003");
+        assertThat(deployments.deployedVersion()).contains("v003");
+    }
+
+    @Test
     void failsAFirstDeploymentThatHasNoPreviousVersionToGoBackTo() {
         InferenceStandIn a = inferenceHost("127.0.0.26", "v001");
-        a.answerSilently();
+        a.answerWithoutAChoice();
 
         DeploymentView ended =
                 awaitEnd(deployments.deploy("v002", null, "operator").id(), "FAILED");

@@ -27,6 +27,7 @@ public final class InferenceStandIn implements AutoCloseable {
     private final List<String> reloads = new CopyOnWriteArrayList<>();
     private volatile String version;
     private volatile boolean silent;
+    private volatile boolean choiceless;
     private HttpServer server;
 
     private InferenceStandIn(String address, String version) {
@@ -69,9 +70,14 @@ public final class InferenceStandIn implements AutoCloseable {
         version = other;
     }
 
-    /** Answers the smoke generation with no text. */
+    /** Answers the smoke generation with no text: the model ends its turn at once. */
     public void answerSilently() {
         silent = true;
+    }
+
+    /** Answers the smoke generation with no choice at all, as a broken host would. */
+    public void answerWithoutAChoice() {
+        choiceless = true;
     }
 
     /** The host goes down: nothing listens any more. */
@@ -150,11 +156,18 @@ public final class InferenceStandIn implements AutoCloseable {
                 exchange,
                 200,
                 Map.of(
-                        "id", "chatcmpl-1",
-                        "object", "chat.completion",
-                        "model", "fleet-model",
-                        "system_fingerprint", version,
-                        "choices", List.of(Map.of("index", 0, "message", message, "finish_reason", "stop"))));
+                        "id",
+                        "chatcmpl-1",
+                        "object",
+                        "chat.completion",
+                        "model",
+                        "fleet-model",
+                        "system_fingerprint",
+                        version,
+                        "choices",
+                        choiceless
+                                ? List.of()
+                                : List.of(Map.of("index", 0, "message", message, "finish_reason", "stop"))));
     }
 
     private static Map<String, Object> model(String version) {

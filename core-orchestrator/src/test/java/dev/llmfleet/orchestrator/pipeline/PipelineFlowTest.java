@@ -58,6 +58,41 @@ class PipelineFlowTest extends PipelineTestBase {
     }
 
     @Test
+    void generatesASkillsNextFileOnlyOnceTheRunOfItsLastFileHasBeenJudgedAndItsCandidateDeployed() {
+        generator.generateIfNeeded();
+        JobResponse first = SCHEDULER.jobs(JobKind.TRAINING).getLast();
+        turn();
+        SCHEDULER.move(first.id(), JobState.RUNNING, HOST, "leased");
+
+        generator.generateIfNeeded();
+        assertThat(TRAINER.uploads)
+                .as("nothing waits, but the last file still trains")
+                .hasSize(1);
+
+        TRAINER.wrote(first.id(), 200, 0.2);
+        SCHEDULER.move(first.id(), JobState.COMPLETED, HOST, "trained");
+        turn();
+        generator.generateIfNeeded();
+        assertThat(TRAINER.uploads).as("its candidate is being evaluated").hasSize(1);
+
+        PipelineRun run = run(first.id());
+        reports.report(run.evaluationId(), answering(reports.spec(run.evaluationId()), 9, 0.3));
+        turn();
+        assertThat(run(first.id()).step()).isEqualTo(PipelineStep.DEPLOYING);
+        generator.generateIfNeeded();
+        assertThat(TRAINER.uploads)
+                .as("its candidate won and is being deployed")
+                .hasSize(1);
+
+        DEPLOYMENTS.end(run(first.id()).toApi().version(), "DEPLOYED");
+        turn();
+        assertThat(run(first.id()).step()).isEqualTo(PipelineStep.DONE);
+        generator.generateIfNeeded();
+        assertThat(TRAINER.uploads)
+                .containsExactly("curriculum-arithmetic-L1-1.jsonl", "curriculum-arithmetic-L1-2.jsonl");
+    }
+
+    @Test
     void generatesNothingWhileTwoTrainingJobsWait() {
         TRAINER.uploadedByPeople("a.jsonl", "arithmetic");
         TRAINER.uploadedByPeople("b.jsonl", "arithmetic");
