@@ -4,7 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import ai.djl.ndarray.NDArray;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
+import com.tngtech.archunit.core.domain.properties.HasParameterTypes;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
@@ -87,6 +92,34 @@ class ArchitectureTest {
                 .should()
                 .notBePublic()
                 .allowEmptyShould(true)
+                .check(fleet);
+    }
+
+    /**
+     * DJL's number overloads ({@code mul(Number)}, {@code div(Number)}, {@code pow(Number)}, ...) put
+     * the number in a tensor over a Java buffer that autograd keeps after the buffer is freed: the
+     * weights of a run turned to NaN once the garbage collector ran. The code gradients flow through
+     * (the models' forward passes, LoRA, the loss and the training step) scales with
+     * {@code dev.llmfleet.model.Scalar} instead.
+     */
+    @Test
+    void differentiatedCodeNeverHandsDjlAJavaNumber() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.llmfleet.model.hf..",
+                        "dev.llmfleet.model.gpt..",
+                        "dev.llmfleet.model.lora..",
+                        "dev.llmfleet.trainer.engine..")
+                .and()
+                .doNotHaveSimpleName("AdamW") // the optimizer updates weights outside autograd
+                .and()
+                .haveSimpleNameNotEndingWith("Test")
+                .should()
+                .callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+                                JavaClass.Predicates.assignableTo(NDArray.class)))
+                        .and(JavaCall.Predicates.target(HasParameterTypes.Predicates.rawParameterTypes(Number.class))))
+                .because("a Number becomes a tensor on a freed Java buffer that autograd keeps; use Scalar")
                 .check(fleet);
     }
 

@@ -231,12 +231,14 @@ class ClosedLoopEndToEndTest {
                 .orElse(0.0);
     }
 
-    /** The run.json the trainer wrote for the run a checkpoint ({@code runs/<job>/checkpoints/step-N}) belongs to. */
+    /** The run.json of the run a version's source checkpoint ({@code .../runs/<job>/checkpoints/step-N}) belongs to. */
     private static JsonNode runRecord(String checkpoint) throws IOException {
-        Path folder = Path.of(checkpoint);
-        assertThat(folder.getName(0).toString()).isEqualTo("runs");
-        Path file = dataDir.resolve("trainer").resolve(folder.subpath(0, 2)).resolve("run.json");
-        return JsonMapper.builder().build().readTree(Files.readString(file));
+        Path folder = dataDir.resolve("trainer").resolve(checkpoint); // the trainer names it absolute or relative
+        Path run = folder.getParent().getParent();
+        assertThat(run.getParent().getFileName())
+                .as("the runs folder of %s", checkpoint)
+                .hasToString("runs");
+        return JsonMapper.builder().build().readTree(Files.readString(run.resolve("run.json")));
     }
 
     private static String chat(String question) {

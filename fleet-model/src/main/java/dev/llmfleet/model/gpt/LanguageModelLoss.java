@@ -1,6 +1,7 @@
 package dev.llmfleet.model.gpt;
 
 import ai.djl.ndarray.NDArray;
+import dev.llmfleet.model.Scalar;
 
 /** Next-token cross-entropy averaged over the positions the mask keeps (assistant tokens in chat data). */
 public final class LanguageModelLoss {
@@ -16,6 +17,6 @@ public final class LanguageModelLoss {
         NDArray logProbabilities = logits.logSoftmax(-1);
         NDArray picked = logProbabilities.gather(targets.expandDims(-1), -1).squeeze(-1);
         // Clamp the denominator so a batch with nothing to learn gives 0, not NaN.
-        return picked.mul(mask).sum().neg().div(mask.sum().maximum(1f));
+        return picked.mul(mask).sum().neg().div(mask.sum().maximum(Scalar.like(mask, 1)));
     }
 }

@@ -121,7 +121,7 @@ public final class LoraModel implements CausalLanguageModel {
                 NDArray weight = merged.parameters().get(prefix + ".weight");
                 NDArray delta = adapter.get(prefix + B_SUFFIX).matMul(adapter.get(prefix + A_SUFFIX));
                 delta.attach(scratch);
-                NDArray updated = weight.add(delta.mul(lora.scale()));
+                NDArray updated = weight.add(Scalar.times(delta, lora.scale()));
                 updated.attach(scratch);
                 updated.copyTo(weight);
             }
