@@ -119,29 +119,13 @@ class ClosedLoopEndToEndTest {
                 .as("the version the inference host serves")
                 .isEqualTo(deployed.version());
 
-        List<SkillExample> suite = rest("core-orchestrator")
-                .get()
-                .uri("/api/curriculum/skills/arithmetic/levels/1/validation-suite")
-                .retrieve()
-                .body(new ParameterizedTypeReference<List<SkillExample>>() {});
-        int right = 0;
-        for (SkillExample question : suite) {
-            right += question.answer().equals(chat(question.prompt())) ? 1 : 0;
-        }
-        double throughTheApi = (double) right / suite.size();
-        assertThat(throughTheApi)
+        assertThat(servedAccuracy(1))
                 .as("the served model answers the level's questions as the evaluation said")
                 .isCloseTo(evaluated, org.assertj.core.data.Offset.offset(0.05))
                 .isGreaterThanOrEqualTo(0.8);
 
-        SkillState arithmetic = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> rest("core-orchestrator")
-                                .get()
-                                .uri("/api/curriculum/skills/arithmetic")
-                                .retrieve()
-                                .body(SkillState.class),
-                        s -> s.level() >= 2);
+        SkillState arithmetic =
+                await().atMost(Duration.ofSeconds(30)).until(ClosedLoopEndToEndTest::skill, s -> s.level() >= 2);
         assertThat(arithmetic.level()).isEqualTo(2);
     }
 
@@ -199,19 +183,24 @@ class ClosedLoopEndToEndTest {
                                 .orElse(null),
                         d -> d != null);
         double evaluated = levelThreeAccuracy(serving.version());
+        assertThat(servedAccuracy(3))
+                .as("the served model answers two-digit sums and differences as the evaluation said")
+                .isCloseTo(evaluated, org.assertj.core.data.Offset.offset(0.05))
+                .isGreaterThanOrEqualTo(0.8);
+    }
+
+    /** The share of the level's validation questions the served model answers exactly through the OpenAI API. */
+    private static double servedAccuracy(int level) {
         List<SkillExample> suite = rest("core-orchestrator")
                 .get()
-                .uri("/api/curriculum/skills/arithmetic/levels/3/validation-suite")
+                .uri("/api/curriculum/skills/arithmetic/levels/{level}/validation-suite", level)
                 .retrieve()
                 .body(new ParameterizedTypeReference<List<SkillExample>>() {});
         int right = 0;
         for (SkillExample question : suite) {
             right += question.answer().equals(chat(question.prompt())) ? 1 : 0;
         }
-        assertThat((double) right / suite.size())
-                .as("the served model answers two-digit sums and differences as the evaluation said")
-                .isCloseTo(evaluated, org.assertj.core.data.Offset.offset(0.05))
-                .isGreaterThanOrEqualTo(0.8);
+        return (double) right / suite.size();
     }
 
     private static SkillState skill() {

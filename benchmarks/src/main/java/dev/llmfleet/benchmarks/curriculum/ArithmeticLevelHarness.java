@@ -9,6 +9,7 @@ import dev.llmfleet.model.runtime.NativeRuntime;
 import dev.llmfleet.model.tokenizer.FleetTokenizer;
 import dev.llmfleet.orchestrator.curriculum.ArithmeticSkill;
 import dev.llmfleet.orchestrator.curriculum.ChatDataset;
+import dev.llmfleet.orchestrator.curriculum.CurriculumService;
 import dev.llmfleet.trainer.engine.AnswerProbe;
 import dev.llmfleet.trainer.engine.CheckpointSaved;
 import dev.llmfleet.trainer.engine.DatasetFormat;
@@ -19,13 +20,7 @@ import dev.llmfleet.trainer.engine.TrainingListener;
 import dev.llmfleet.trainer.engine.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * How many steps the demo's model needs to pass an arithmetic level: trains one run from scratch on
@@ -38,6 +33,11 @@ import java.util.SplittableRandom;
  */
 public final class ArithmeticLevelHarness {
 
+    /** The curriculum's defaults: validation questions per level, and the share of review questions. */
+    private static final int SUITE = 50;
+
+    private static final double REVIEW_SHARE = 0.25;
+
     public static void main(String[] args) throws Exception {
         int level = arg(args, 0, 3);
         int layers = arg(args, 1, 2);
@@ -46,32 +46,14 @@ public final class ArithmeticLevelHarness {
         int steps = arg(args, 4, 8000);
         int batch = arg(args, 5, 32);
         double lr = args.length > 6 ? Double.parseDouble(args[6]) : 3e-3;
-        int examples = arg(args, 7, 16000);
+        int examples = arg(args, 7, 8000);
         int every = arg(args, 8, 500);
         NativeRuntime.configure(arg(args, 9, 2), 1);
         ArithmeticSkill skill = new ArithmeticSkill();
         Path work = Files.createTempDirectory("arith-level");
-        List<SkillExample> suite = suite(skill, level);
-        Set<String> held = new HashSet<>();
-        for (int l = 1; l <= level; l++) {
-            suite(skill, l).forEach(e -> held.add(e.prompt()));
-        }
-        SplittableRandom random = new SplittableRandom(7);
-        Map<String, SkillExample> data = new LinkedHashMap<>();
-        int review = level == 1 ? 0 : examples / 4;
-        for (SkillExample e : skill.examples(level, (examples - review) * 2, random.split())) {
-            if (!held.contains(e.prompt()) && data.size() < examples - review) {
-                data.put(e.prompt(), e);
-            }
-        }
-        for (int attempts = 0; data.size() < examples && attempts < examples * 20; attempts++) {
-            SkillExample e = skill.example(1 + random.nextInt(Math.max(1, level - 1)), random);
-            if (!held.contains(e.prompt())) {
-                data.putIfAbsent(e.prompt(), e);
-            }
-        }
-        Path file = Files.writeString(
-                work.resolve("train.jsonl"), ChatDataset.toJsonLines(skill, new ArrayList<>(data.values())));
+        List<SkillExample> suite = CurriculumService.validationSuite(skill, level, SUITE);
+        List<SkillExample> data = CurriculumService.trainingExamples(skill, level, examples, REVIEW_SHARE, SUITE, 7);
+        Path file = Files.writeString(work.resolve("train.jsonl"), ChatDataset.toJsonLines(skill, data));
         Path tokenizer;
         try (FleetTokenizer shipped = FleetTokenizer.shipped(work.resolve("tokenizer"))) {
             tokenizer = shipped.source();
@@ -109,10 +91,6 @@ public final class ArithmeticLevelHarness {
             }
         };
         new TrainingEngine(settings, List.of(listener)).train(new TrainingControl());
-    }
-
-    private static List<SkillExample> suite(ArithmeticSkill skill, int level) {
-        return skill.examples(level, 50, new SplittableRandom(31L * skill.name().hashCode() + level));
     }
 
     private static double accuracy(Path checkpoint, List<SkillExample> suite) {

@@ -90,9 +90,13 @@ public class CurriculumService {
 
     /** The fixed validation suite of a level: the same questions every time. */
     public List<SkillExample> validationSuite(String skillName, int level) {
-        Skill skill = skill(skillName);
+        return validationSuite(skill(skillName), level, settings.validationSize());
+    }
+
+    /** The fixed validation suite of {@code skill}'s {@code level}, {@code size} questions. */
+    public static List<SkillExample> validationSuite(Skill skill, int level, int size) {
         long seed = 31L * skill.name().hashCode() + level;
-        return skill.examples(level, settings.validationSize(), new SplittableRandom(seed));
+        return skill.examples(level, size, new SplittableRandom(seed));
     }
 
     /**
@@ -103,21 +107,39 @@ public class CurriculumService {
     @Transactional
     public String trainingBatch(String skillName, long seed) {
         Skill skill = skill(skillName);
-        int level = progressOf(skill).level();
+        return ChatDataset.toJsonLines(
+                skill,
+                trainingExamples(
+                        skill,
+                        progressOf(skill).level(),
+                        settings.batchSize(),
+                        settings.reviewShare(),
+                        settings.validationSize(),
+                        seed));
+    }
+
+    /**
+     * The examples of a training batch for {@code level}: {@code size} distinct questions at most, a
+     * {@code reviewShare} of them from the levels below, none from any level's validation suite of
+     * {@code suiteSize} questions.
+     */
+    public static List<SkillExample> trainingExamples(
+            Skill skill, int level, int size, double reviewShare, int suiteSize, long seed) {
+        skill.checkLevel(level);
         SplittableRandom random = new SplittableRandom(seed);
         // the levels' question spaces overlap (3+4 is asked at levels 1, 2 and 3): hold out every suite
         java.util.Set<String> held = new java.util.HashSet<>();
         for (int suiteLevel = 1; suiteLevel <= level; suiteLevel++) {
-            validationSuite(skillName, suiteLevel).forEach(e -> held.add(e.prompt()));
+            validationSuite(skill, suiteLevel, suiteSize).forEach(e -> held.add(e.prompt()));
         }
-        int review = level == 1 ? 0 : (int) Math.round(settings.batchSize() * settings.reviewShare());
+        int review = level == 1 ? 0 : (int) Math.round(size * reviewShare);
         java.util.Map<String, SkillExample> examples = new java.util.LinkedHashMap<>();
-        fresh(skill, level, settings.batchSize() - review, held, random).forEach(e -> examples.put(e.prompt(), e));
-        for (int attempts = 0; examples.size() < settings.batchSize() && attempts < review * 20; attempts++) {
+        fresh(skill, level, size - review, held, random).forEach(e -> examples.put(e.prompt(), e));
+        for (int attempts = 0; examples.size() < size && attempts < review * 20; attempts++) {
             int earlier = 1 + random.nextInt(level - 1);
             fresh(skill, earlier, 1, held, random).forEach(e -> examples.putIfAbsent(e.prompt(), e));
         }
-        return ChatDataset.toJsonLines(skill, new ArrayList<>(examples.values()));
+        return new ArrayList<>(examples.values());
     }
 
     /** {@code count} distinct questions of {@code level} that no held-out suite asks. */
