@@ -1,5 +1,7 @@
 package dev.llmfleet.errorbus.ingest;
 
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
 import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -7,7 +9,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A consumer's thread: polls until stopped, backs off after a failure (the bus or the database
- * away) and goes on; it never dies of an exception.
+ * away) and goes on. Anything worse (an {@link Error}) ends the pass; the supervisor reports it and
+ * starts the loop again.
  */
 abstract class ConsumerLoop implements SmartLifecycle {
 
@@ -15,11 +18,13 @@ abstract class ConsumerLoop implements SmartLifecycle {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final String name;
+    private final LoopSupervisor supervisor;
     private volatile boolean running;
-    private Thread thread;
+    private SupervisedLoop thread;
 
-    ConsumerLoop(String name) {
+    ConsumerLoop(String name, LoopSupervisor supervisor) {
         this.name = name;
+        this.supervisor = supervisor;
     }
 
     /** Takes and handles one batch; true when more is probably waiting. */
@@ -30,10 +35,10 @@ abstract class ConsumerLoop implements SmartLifecycle {
 
     protected void onFailure(Exception e) {}
 
-    private void run() {
+    private void run(SupervisedLoop loop) {
         Duration backoff = Duration.ZERO;
         boolean failing = false;
-        while (running) {
+        while (running && !loop.stopping()) {
             try {
                 if (!poll()) {
                     idle();
@@ -73,14 +78,15 @@ abstract class ConsumerLoop implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name(name).daemon().start(this::run);
+        thread = supervisor.start(name, this::run);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread current = thread;
+        SupervisedLoop current = thread;
         if (current != null) {
+            current.stop();
             try {
                 current.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package dev.llmfleet.errorbus.ingest;
 
 import dev.llmfleet.errorbus.ErrorBusProperties;
 import dev.llmfleet.starter.errors.NatsBus;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.IterableConsumer;
@@ -38,8 +39,8 @@ class NatsEventSource extends ConsumerLoop {
     private final ErrorBusProperties.Consumer settings;
     private volatile IterableConsumer consumer;
 
-    NatsEventSource(NatsBus bus, EventIngestor ingestor, ErrorBusProperties properties) {
-        super("errorbus-nats-consumer");
+    NatsEventSource(NatsBus bus, EventIngestor ingestor, ErrorBusProperties properties, LoopSupervisor supervisor) {
+        super("errorbus-nats-consumer", supervisor);
         this.bus = bus;
         this.ingestor = ingestor;
         this.settings = properties.consumer();

@@ -2,6 +2,7 @@ package dev.llmfleet.errorbus.ingest;
 
 import dev.llmfleet.errorbus.ErrorBusProperties;
 import dev.llmfleet.starter.errors.ErrorBusReporterProperties;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,8 +37,9 @@ class PostgresEventSource extends ConsumerLoop {
             EventIngestor ingestor,
             ErrorBusProperties properties,
             ErrorBusReporterProperties bus,
-            Clock clock) {
-        super("errorbus-postgres-consumer");
+            Clock clock,
+            LoopSupervisor supervisor) {
+        super("errorbus-postgres-consumer", supervisor);
         this.jdbc = jdbc;
         this.ingestor = ingestor;
         this.settings = properties.consumer();

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Settings PyTorch reads once, when DJL first starts its engine: they must be applied before any
- * NDManager exists, which is why services call {@link #configure} from their start-up path.
+ * NDManager exists, which is why services call {@link #start} from their start-up path.
  */
 public final class NativeRuntime {
 
@@ -23,6 +23,16 @@ public final class NativeRuntime {
         if (interOpThreads > 0) {
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(interOpThreads));
         }
+    }
+
+    /**
+     * Configures PyTorch and loads its native library now: the one place a service starts the
+     * engine, at start-up, so that no later native call (a gradient switch, a tensor) can find the
+     * library missing, whatever the first job is.
+     */
+    public static Engine start(int intraOpThreads, int interOpThreads) {
+        configure(intraOpThreads, interOpThreads);
+        return Engine.getEngine("PyTorch");
     }
 
     /**

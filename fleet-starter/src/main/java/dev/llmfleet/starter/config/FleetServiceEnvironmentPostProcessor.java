@@ -82,6 +82,8 @@ public class FleetServiceEnvironmentPostProcessor implements EnvironmentPostProc
         defaults.put("management.endpoint.health.probes.add-additional-paths", true);
         defaults.put("management.health.readinessstate.enabled", true);
         defaults.put("management.health.livenessstate.enabled", true);
+        // a service whose worker loop is restarting after a crash is not ready (LoopSupervisor)
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,workers");
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
         return defaults;
     }

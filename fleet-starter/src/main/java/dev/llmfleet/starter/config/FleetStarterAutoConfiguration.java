@@ -1,10 +1,14 @@
 package dev.llmfleet.starter.config;
 
 import dev.llmfleet.api.registry.RegistryClient;
+import dev.llmfleet.starter.errors.ErrorReporter;
 import dev.llmfleet.starter.metrics.CommonTagsCustomizer;
 import dev.llmfleet.starter.registry.FleetHttpClients;
 import dev.llmfleet.starter.registry.ServiceLocator;
 import dev.llmfleet.starter.registry.ServiceRegistrar;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.ScheduledTaskFailures;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
 import dev.llmfleet.starter.web.ProblemDetailsAdvice;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -13,12 +17,15 @@ import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -33,6 +40,31 @@ public class FleetStarterAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The service's long-lived loops, restarted after a crash; the actuator's {@code workers} component. */
+    @Bean("workers")
+    @ConditionalOnMissingBean
+    LoopSupervisor loopSupervisor(
+            ObjectProvider<ErrorReporter> reporter,
+            Clock clock,
+            @Value("${fleet.supervision.backoff-floor:1s}") Duration floor,
+            @Value("${fleet.supervision.backoff-ceiling:1m}") Duration ceiling,
+            @Value("${fleet.supervision.healthy-after:5m}") Duration healthyAfter) {
+        return new LoopSupervisor(
+                reporter::getIfAvailable, new SupervisedLoop.Backoff(floor, ceiling, healthyAfter), clock);
+    }
+
+    @Bean
+    SimpleAsyncTaskSchedulerCustomizer fleetScheduledFailures(ObjectProvider<ErrorReporter> reporter) {
+        ScheduledTaskFailures failures = new ScheduledTaskFailures(reporter::getIfAvailable);
+        return scheduler -> scheduler.setErrorHandler(failures);
+    }
+
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer fleetPooledScheduledFailures(ObjectProvider<ErrorReporter> reporter) {
+        ScheduledTaskFailures failures = new ScheduledTaskFailures(reporter::getIfAvailable);
+        return scheduler -> scheduler.setErrorHandler(failures);
     }
 
     @Bean

@@ -112,11 +112,24 @@ public class EventDispatcher implements AutoCloseable {
         while (running) {
             try {
                 step();
-            } catch (RuntimeException e) {
-                log.error("The error-bus dispatcher failed a step; it goes on", e);
             } catch (InterruptedException e) {
                 break;
+            } catch (Throwable e) {
+                // the reporter of last resort cannot report its own death: it logs and goes on
+                log.error("The error-bus dispatcher failed a step; it goes on", e);
+                if (!pauseAfterFailure()) {
+                    break;
+                }
             }
+        }
+    }
+
+    private boolean pauseAfterFailure() {
+        try {
+            Thread.sleep(settings.retryInitial());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

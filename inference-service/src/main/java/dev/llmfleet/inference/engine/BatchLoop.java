@@ -1,6 +1,9 @@
 package dev.llmfleet.inference.engine;
 
 import dev.llmfleet.model.generate.Continuation;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +29,7 @@ final class BatchLoop {
     private final Consumer<Sequence> onEnd;
     private final LinkedBlockingQueue<Sequence> incoming = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
-    private final Thread thread;
+    private volatile SupervisedLoop thread;
     private int admitting;
     private boolean retired;
     private boolean exited;
@@ -42,10 +45,6 @@ final class BatchLoop {
         this.waiting = waiting;
         this.metrics = metrics;
         this.onEnd = onEnd;
-        this.thread = Thread.ofPlatform()
-                .name("inference-" + model.info().version())
-                .daemon()
-                .unstarted(this::run);
     }
 
     LoadedModel model() {
@@ -56,8 +55,9 @@ final class BatchLoop {
         return model.info().version();
     }
 
-    void start() {
-        thread.start();
+    /** Starts the loop's thread under {@code supervisor}: a crash fails the batch it held, and the loop starts again. */
+    void start(LoopSupervisor supervisor) {
+        thread = supervisor.start("inference-" + version(), this::run);
     }
 
     /** Reserves a place for a submission; false once this loop has closed its model. */
@@ -89,15 +89,17 @@ final class BatchLoop {
     }
 
     void awaitExit(long millis) throws InterruptedException {
-        thread.join(millis);
+        thread.join(Duration.ofMillis(millis));
     }
 
-    private void run() {
+    private void run(SupervisedLoop loop) {
         try (DecodeBatch batch = new DecodeBatch(model.model(), model.model().manager())) {
             while (true) {
                 List<Sequence> newcomers = take(batch);
                 if (newcomers == null) {
-                    break;
+                    close();
+                    loop.stop();
+                    return;
                 }
                 try {
                     newcomers.forEach(batch::prefill);
@@ -108,25 +110,31 @@ final class BatchLoop {
                         metrics.step(version(), batch.size());
                         batch.step();
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     log.error("Decode step failed on model " + version() + "; failing its requests", e);
                     InferenceException failure = InferenceException.generationFailed(e);
                     newcomers.forEach(s -> s.fail(failure));
                     batch.unfinished().forEach(s -> s.fail(failure));
                     batch.clear();
+                    if (e instanceof Error) {
+                        throw e; // the native side may be broken: a fresh batch after the supervisor's back-off
+                    }
                 }
             }
-        } finally {
-            synchronized (lock) {
-                exited = true;
-            }
-            List<Sequence> stranded = new ArrayList<>();
-            incoming.drainTo(stranded);
-            waiting.addAndGet(-stranded.size());
-            stranded.forEach(s -> s.fail(InferenceException.noModelLoaded()));
-            model.close();
-            log.info("Model " + version() + " closed after its last request");
         }
+    }
+
+    /** Retired and idle: fails whatever slipped in after the last look, then closes the model. */
+    private void close() {
+        synchronized (lock) {
+            exited = true;
+        }
+        List<Sequence> stranded = new ArrayList<>();
+        incoming.drainTo(stranded);
+        waiting.addAndGet(-stranded.size());
+        stranded.forEach(s -> s.fail(InferenceException.noModelLoaded()));
+        model.close();
+        log.info("Model " + version() + " closed after its last request");
     }
 
     /** Newcomers that fit in the batch (blocking while it is empty); null when retired and idle. */

@@ -3,6 +3,8 @@ package dev.llmfleet.inference.engine;
 import dev.llmfleet.api.inference.ModelInfo;
 import dev.llmfleet.inference.InferenceProperties;
 import dev.llmfleet.model.runtime.NativeRuntime;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,11 +32,21 @@ public class InferenceEngine implements DisposableBean {
     private final AtomicReference<BatchLoop> current = new AtomicReference<>();
     private volatile Instant lastCompletion;
 
-    public InferenceEngine(InferenceProperties properties, MeterRegistry registry, Clock clock) {
+    private final LoopSupervisor supervisor;
+
+    @Autowired
+    public InferenceEngine(
+            InferenceProperties properties, MeterRegistry registry, Clock clock, LoopSupervisor supervisor) {
         this.settings = properties.engine();
         this.metrics = new EngineMetrics(registry, waiting);
         this.clock = clock;
-        NativeRuntime.configure(settings.intraOpThreads(), settings.interOpThreads());
+        this.supervisor = supervisor;
+        NativeRuntime.start(settings.intraOpThreads(), settings.interOpThreads());
+    }
+
+    /** An engine outside a service (benchmarks): its batch loops restart after a crash, reported nowhere. */
+    public InferenceEngine(InferenceProperties properties, MeterRegistry registry, Clock clock) {
+        this(properties, registry, clock, new LoopSupervisor(() -> null, SupervisedLoop.Backoff.DEFAULT, clock));
     }
 
     /** Queues a generation on the current model; the handle streams its events. */
@@ -74,7 +87,7 @@ public class InferenceEngine implements DisposableBean {
     /** Makes {@code next} the model new requests go to; returns what was served before. */
     public synchronized Optional<ModelInfo> swap(LoadedModel next) {
         BatchLoop loop = new BatchLoop(next, settings.maxBatchSize(), waiting, metrics, this::ended);
-        loop.start();
+        loop.start(supervisor);
         BatchLoop previous = current.getAndSet(loop);
         if (previous == null) {
             return Optional.empty();

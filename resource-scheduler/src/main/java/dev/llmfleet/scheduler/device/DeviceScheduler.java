@@ -2,6 +2,8 @@ package dev.llmfleet.scheduler.device;
 
 import dev.llmfleet.scheduler.device.DeviceService.DeviceKey;
 import dev.llmfleet.scheduler.queue.LeaseService;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -9,12 +11,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The scheduler of one device, on a virtual thread of its own: whenever it is woken (a job was
+ * The scheduler of one device, on a supervised virtual thread of its own: whenever it is woken (a job was
  * queued, a device freed) or its tick passes, it tries to lease the device the best job that fits.
  * Several of these for the same device, in this instance or another, are safe: the claim locks the
  * device row and skips when another holds it.
  */
-final class DeviceScheduler implements Runnable {
+final class DeviceScheduler {
 
     private static final Log log = LogFactory.getLog(DeviceScheduler.class);
 
@@ -23,6 +25,7 @@ final class DeviceScheduler implements Runnable {
     private final Duration tick;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean stopped;
+    private volatile SupervisedLoop loop;
 
     DeviceScheduler(DeviceKey device, LeaseService leases, Duration tick) {
         this.device = device;
@@ -30,8 +33,8 @@ final class DeviceScheduler implements Runnable {
         this.tick = tick;
     }
 
-    void start() {
-        Thread.ofVirtual().name("device-scheduler-" + device.uuid()).start(this);
+    void start(LoopSupervisor supervisor) {
+        loop = supervisor.start("device-scheduler-" + device.uuid(), true, this::run);
     }
 
     void wake() {
@@ -43,12 +46,15 @@ final class DeviceScheduler implements Runnable {
     /** Lets the current claim finish (interrupting it would break its database connection) and ends the loop. */
     void stop() {
         stopped = true;
+        SupervisedLoop running = loop;
+        if (running != null) {
+            running.stop();
+        }
         wakeUps.release();
     }
 
-    @Override
-    public void run() {
-        while (!stopped) {
+    private void run(SupervisedLoop supervised) throws InterruptedException {
+        while (!stopped && !supervised.stopping()) {
             try {
                 leases.claimNext(device.host(), device.uuid())
                         .ifPresent(lease -> log.debug("Leased job " + lease.jobId() + " to " + device));
@@ -56,13 +62,8 @@ final class DeviceScheduler implements Runnable {
                 // a database hiccup or a lost race on the device's unique lease: try again on the next tick
                 log.warn("Scheduling on " + device + " failed: " + e.getMessage());
             }
-            try {
-                wakeUps.tryAcquire(tick.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            wakeUps.tryAcquire(tick.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
         }
     }
 }

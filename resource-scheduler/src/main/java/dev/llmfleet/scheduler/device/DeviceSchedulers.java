@@ -5,6 +5,7 @@ import dev.llmfleet.scheduler.device.DeviceService.DeviceKey;
 import dev.llmfleet.scheduler.device.DeviceService.DevicesReported;
 import dev.llmfleet.scheduler.queue.LeaseService;
 import dev.llmfleet.scheduler.queue.QueueChanged;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -28,11 +29,18 @@ class DeviceSchedulers implements SmartLifecycle {
 
     private final DeviceService devices;
     private final LeaseService leases;
+    private final LoopSupervisor supervisor;
     private final Duration tick;
     private final Map<DeviceKey, DeviceScheduler> schedulers = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    DeviceSchedulers(DeviceService devices, LeaseService leases, SchedulerProperties properties, MeterRegistry meters) {
+    DeviceSchedulers(
+            DeviceService devices,
+            LeaseService leases,
+            SchedulerProperties properties,
+            MeterRegistry meters,
+            LoopSupervisor supervisor) {
+        this.supervisor = supervisor;
         this.devices = devices;
         this.leases = leases;
         this.tick = properties.scheduling().tick();
@@ -57,7 +65,7 @@ class DeviceSchedulers implements SmartLifecycle {
         for (DeviceKey key : fresh) {
             schedulers.computeIfAbsent(key, k -> {
                 DeviceScheduler scheduler = new DeviceScheduler(k, leases, tick);
-                scheduler.start();
+                scheduler.start(supervisor);
                 return scheduler;
             });
         }

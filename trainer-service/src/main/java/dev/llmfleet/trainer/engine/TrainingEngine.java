@@ -27,7 +27,7 @@ import java.util.List;
 /**
  * Trains a causal language model on a JSON Lines dataset. Plain Java: the service wraps it, the
  * native resources live and die inside {@link #train} and {@link #resume}. Apply thread counts with
- * {@link NativeRuntime#configure} before the first run in a JVM.
+ * {@link NativeRuntime#start} before the first run in a JVM.
  */
 public final class TrainingEngine {
 

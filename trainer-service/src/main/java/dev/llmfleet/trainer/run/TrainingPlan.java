@@ -33,7 +33,7 @@ public class TrainingPlan {
     TrainingPlan(TrainerProperties properties, TrainerPaths paths) {
         this.training = properties.training();
         this.paths = paths;
-        NativeRuntime.configure(training.intraOpThreads(), training.interOpThreads());
+        NativeRuntime.start(training.intraOpThreads(), training.interOpThreads());
     }
 
     public GptConfig model() {
