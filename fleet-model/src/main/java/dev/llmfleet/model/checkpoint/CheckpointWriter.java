@@ -25,9 +25,36 @@ import java.util.stream.Stream;
  */
 public final class CheckpointWriter {
 
-    static final String TEMP_PREFIX = ".tmp-";
+    /** The prefix of a checkpoint folder still being written; one left behind was cut short by a crash. */
+    public static final String TEMP_PREFIX = ".tmp-";
 
     private CheckpointWriter() {}
+
+    /**
+     * Deletes the folders that writes into {@code parent} left half-done when the process died
+     * (never a finished checkpoint: those were renamed from their temporary name). Call it only
+     * while nothing writes there, at start-up.
+     *
+     * @return the folders deleted
+     */
+    public static List<Path> removeLeftovers(Path parent) throws IOException {
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        List<Path> leftovers;
+        try (var children = Files.list(parent)) {
+            leftovers = children.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX))
+                    .filter(Files::isDirectory)
+                    .toList();
+        }
+        for (Path leftover : leftovers) {
+            deleteQuietly(leftover);
+            if (Files.exists(leftover)) {
+                throw new IOException("cannot delete the unfinished checkpoint " + leftover);
+            }
+        }
+        return leftovers;
+    }
 
     public static Path write(Path target, List<CheckpointEntry> entries) throws IOException {
         Path parent = target.toAbsolutePath().getParent();

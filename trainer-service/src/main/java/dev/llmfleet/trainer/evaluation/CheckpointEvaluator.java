@@ -14,6 +14,7 @@ import dev.llmfleet.model.lora.LoraFiles;
 import dev.llmfleet.trainer.engine.AnswerProbe;
 import dev.llmfleet.trainer.engine.CheckpointMetrics;
 import dev.llmfleet.trainer.lifecycle.LifecyclePaths;
+import dev.llmfleet.trainer.lifecycle.retention.CheckpointReaders;
 import dev.llmfleet.trainer.lifecycle.versions.VersionService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,10 +46,12 @@ public class CheckpointEvaluator {
 
     private final LifecyclePaths paths;
     private final VersionService versions;
+    private final CheckpointReaders readers;
 
-    CheckpointEvaluator(LifecyclePaths paths, VersionService versions) {
+    CheckpointEvaluator(LifecyclePaths paths, VersionService versions, CheckpointReaders readers) {
         this.paths = paths;
         this.versions = versions;
+        this.readers = readers;
     }
 
     /**
@@ -58,7 +61,19 @@ public class CheckpointEvaluator {
     public Optional<EvaluationReport> evaluate(EvaluationSpec spec, BooleanSupplier stopRequested) {
         long started = System.nanoTime();
         requireAnswerable(spec);
-        Path folder = folderOf(spec.checkpoint());
+        Path named = paths.resolveInside(spec.checkpoint())
+                .orElseThrow(() -> EvaluationRefusedException.outsideDataFolder(spec.checkpoint()));
+        // retention keeps the checkpoint while it is read; registered before the look, so it cannot go between
+        try (CheckpointReaders.Reading reading = readers.reading(named)) {
+            Path folder = folderOf(spec.checkpoint());
+            try (CheckpointReaders.Reading real = readers.reading(folder)) {
+                return evaluate(spec, folder, started, stopRequested);
+            }
+        }
+    }
+
+    private Optional<EvaluationReport> evaluate(
+            EvaluationSpec spec, Path folder, long started, BooleanSupplier stopRequested) {
         List<EvaluationItemResult> results = new ArrayList<>();
         try (AnswerProbe probe = open(spec.checkpoint(), folder)) {
             List<TokenSequence> questions = sequences(probe, spec.items());

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps a run's last K checkpoints and its best, and every checkpoint something needs: the source
- * of a version, a deployment, a running or paused job, a backup or consolidation reading it now.
+ * of a version, a deployment, a running or paused job, a backup, consolidation or evaluation
+ * reading it now.
  * Everything else goes; a dry run unless told to execute.
  */
 @Service
@@ -37,18 +38,21 @@ public class CheckpointRetention {
     private final BackupService backups;
     private final ConsolidationService consolidation;
     private final CheckpointPinRepository pins;
+    private final CheckpointReaders readers;
 
     CheckpointRetention(
             LifecyclePaths paths,
             VersionService versions,
             BackupService backups,
             ConsolidationService consolidation,
-            CheckpointPinRepository pins) {
+            CheckpointPinRepository pins,
+            CheckpointReaders readers) {
         this.paths = paths;
         this.versions = versions;
         this.backups = backups;
         this.consolidation = consolidation;
         this.pins = pins;
+        this.readers = readers;
     }
 
     public RetentionReport apply(Path runCheckpoints, int keepLast, boolean execute) {
@@ -59,6 +63,10 @@ public class CheckpointRetention {
         if (!paths.contains(root)) {
             throw InvalidRetentionRequestException.outsideDataFolder(runCheckpoints.toString());
         }
+        return readers.excludingNewReaders(() -> decide(root, keepLast, execute));
+    }
+
+    private RetentionReport decide(Path root, int keepLast, boolean execute) {
         List<Path> checkpoints = list(root);
         Map<Path, List<String>> reasons = new LinkedHashMap<>();
         checkpoints.forEach(c -> reasons.put(c, new ArrayList<>()));
@@ -72,6 +80,7 @@ public class CheckpointRetention {
                         reasons, Set.of(pin.checkpoint()), pin.kind().name().toLowerCase()));
         mark(reasons, backups.inProgress(), "backup_in_progress");
         mark(reasons, consolidation.sourcesInUse(), "backup_in_progress");
+        mark(reasons, readers.inUse(), "evaluation");
         List<String> removed = new ArrayList<>();
         Map<String, List<String>> kept = new LinkedHashMap<>();
         for (Map.Entry<Path, List<String>> entry : reasons.entrySet()) {

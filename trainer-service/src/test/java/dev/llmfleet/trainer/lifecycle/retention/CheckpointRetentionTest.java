@@ -14,6 +14,7 @@ import dev.llmfleet.trainer.lifecycle.LifecycleFixtures;
 import dev.llmfleet.trainer.lifecycle.LifecycleTest;
 import dev.llmfleet.trainer.lifecycle.versions.ConsolidationService;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,15 @@ class CheckpointRetentionTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CheckpointReaders readers;
+
+    @Autowired
+    ScheduledRetention scheduled;
+
+    @Autowired
+    dev.llmfleet.trainer.storage.TrainerPaths trainerPaths;
 
     List<Path> steps = new ArrayList<>();
 
@@ -137,6 +147,45 @@ class CheckpointRetentionTest {
         } finally {
             faults.release();
             executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void neverRemovesACheckpointThatAnEvaluationIsReadingNow() {
+        try (CheckpointReaders.Reading reading = readers.reading(steps.get(0))) {
+            RetentionReport report = retention.apply(runDir(), 2, true);
+
+            assertThat(report.kept()).containsEntry(name(1), List.of("evaluation"));
+            assertThat(steps.get(0)).isDirectory();
+        }
+        assertThat(retention.apply(runDir(), 2, true).removed()).contains(name(1));
+        assertThat(steps.get(0)).doesNotExist();
+    }
+
+    @Test
+    void onItsScheduleEveryRunKeepsItsLastCheckpointsAndAtStartTheUnfinishedOnesGo() throws IOException {
+        Path run = trainerPaths.runs().resolve("scheduled-" + java.util.UUID.randomUUID());
+        Files.createDirectories(run);
+        Files.move(runDir(), run.resolve("checkpoints"));
+        Path unfinished = run.resolve("checkpoints").resolve(".tmp-step-00000007-" + java.util.UUID.randomUUID());
+        Files.createDirectories(unfinished);
+        Files.writeString(unfinished.resolve("model.safetensors"), "half written");
+        try {
+            scheduled.afterPropertiesSet();
+
+            assertThat(unfinished).doesNotExist();
+            assertThat(run.resolve("checkpoints/step-00000006")).isDirectory();
+
+            assertThat(scheduled.sweep()).isGreaterThanOrEqualTo(2);
+            // keep-last-checkpoints is 3 by default; step 2 is the best
+            assertThat(run.resolve("checkpoints/step-00000001")).doesNotExist();
+            assertThat(run.resolve("checkpoints/step-00000003")).doesNotExist();
+            for (int step : new int[] {2, 4, 5, 6}) {
+                assertThat(run.resolve(String.format("checkpoints/step-%08d", step)))
+                        .isDirectory();
+            }
+        } finally {
+            dev.llmfleet.trainer.lifecycle.LifecycleFiles.deleteTree(run);
         }
     }
 
