@@ -58,22 +58,29 @@ class DurableSubscription {
     }
 
     /** Takes everything the log holds after the persisted position; how many events it took. */
-    synchronized int catchUp(ErrorBusClient bus) {
-        long position = position();
+    int catchUp(ErrorBusClient bus) {
         int total = 0;
-        List<SequencedEvent> page;
+        int taken;
         do {
-            page = bus.log(position, PAGE);
-            if (!page.isEmpty()) {
-                take(page);
-                position = page.getLast().seq();
-                total += page.size();
-            }
-        } while (page.size() == PAGE && !Thread.currentThread().isInterrupted());
-        if (page.size() < PAGE) {
-            skipBefore = null;
-        }
+            taken = takePage(bus);
+            total += taken;
+        } while (taken == PAGE);
         return total;
+    }
+
+    /**
+     * Takes the next page of the log after the persisted position, whole or not at all; how many
+     * events it held ({@link #PAGE} when more may be waiting).
+     */
+    synchronized int takePage(ErrorBusClient bus) {
+        List<SequencedEvent> page = bus.log(position(), PAGE);
+        if (!page.isEmpty()) {
+            take(page);
+        }
+        if (page.size() < PAGE) {
+            skipBefore = null; // the backlog of a first start is read
+        }
+        return page.size();
     }
 
     /** Whether this event was taken lately (a live copy of it needs no catch-up). */

@@ -8,6 +8,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,11 +31,13 @@ class ErrorBusFeed implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(ErrorBusFeed.class);
     static final String SOURCE = "error-bus";
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final FleetHttpClients clients;
     private final DurableSubscription subscription;
     private final SourceStatuses sources;
     private final ObservabilityProperties.Sources settings;
+    private final ReentrantLock taking = new ReentrantLock();
     private volatile Thread thread;
 
     ErrorBusFeed(
@@ -49,9 +54,9 @@ class ErrorBusFeed implements SmartLifecycle {
     private void run() {
         RestClient http = clients.restClient(SOURCE);
         ErrorBusClient bus = clients.client(SOURCE, ErrorBusClient.class);
-        while (!Thread.currentThread().isInterrupted()) {
+        while (running()) {
             try {
-                subscription.catchUp(bus);
+                catchUp(bus);
                 sources.up(SOURCE, "following the live stream");
                 http.get()
                         .uri("/api/errorbus/events/stream")
@@ -81,7 +86,7 @@ class ErrorBusFeed implements SmartLifecycle {
         boolean message = false;
         String id = null;
         String line;
-        while ((line = reader.readLine()) != null && !Thread.currentThread().isInterrupted()) {
+        while ((line = reader.readLine()) != null && running()) {
             if (!line.isEmpty()) {
                 message = true;
                 if (line.startsWith("id:")) {
@@ -89,7 +94,7 @@ class ErrorBusFeed implements SmartLifecycle {
                 }
             } else if (message) {
                 if (id == null || !subscription.taken(id)) {
-                    subscription.catchUp(bus);
+                    catchUp(bus);
                 }
                 message = false;
                 id = null;
@@ -97,19 +102,64 @@ class ErrorBusFeed implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        if (settings.errorBusFeed()) {
-            thread = Thread.ofVirtual().name("error-bus-feed").start(this::run);
+    /**
+     * Takes what the log holds, page by page. {@link #stop} interrupts the thread between pages,
+     * never inside one: an interrupt closes the database connection of a virtual thread mid-query,
+     * and a notification sent but not yet marked sent would go out again.
+     */
+    private void catchUp(ErrorBusClient bus) {
+        boolean more = true;
+        while (more) {
+            taking.lock();
+            try {
+                if (!running()) {
+                    return;
+                }
+                more = subscription.takePage(bus) == DurableSubscription.PAGE;
+            } finally {
+                taking.unlock();
+            }
         }
     }
 
+    /** Whether this thread is still the feed's: an interrupt swallowed by a blocking read must not keep it going. */
+    private boolean running() {
+        return thread == Thread.currentThread() && !Thread.currentThread().isInterrupted();
+    }
+
+    @Override
+    public void start() {
+        if (settings.errorBusFeed()) {
+            Thread feed = Thread.ofVirtual().name("error-bus-feed").unstarted(this::run);
+            thread = feed;
+            feed.start();
+        }
+    }
+
+    /**
+     * Stops the thread and waits a little for it, so that a stopped feed takes nothing more; a page
+     * being taken may finish first (for a while: a shutdown does not wait on a hung error-bus).
+     */
     @Override
     public void stop() {
         Thread running = thread;
         thread = null;
-        if (running != null) {
+        if (running == null) {
+            return;
+        }
+        try {
+            boolean betweenPages = taking.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                running.interrupt();
+            } finally {
+                if (betweenPages) {
+                    taking.unlock();
+                }
+            }
+            running.join(STOP_WAIT);
+        } catch (InterruptedException e) {
             running.interrupt();
+            Thread.currentThread().interrupt();
         }
     }
 
