@@ -60,11 +60,11 @@ class DurableSubscription {
     /** Takes everything the log holds after the persisted position; how many events it took. */
     int catchUp(ErrorBusClient bus) {
         int total = 0;
-        int taken;
+        int count;
         do {
-            taken = takePage(bus);
-            total += taken;
-        } while (taken == PAGE);
+            count = takePage(bus);
+            total += count;
+        } while (count == PAGE);
         return total;
     }
 
