@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.llmfleet.api.errorbus.DeadLetter;
 import dev.llmfleet.api.errorbus.EventPage;
 import dev.llmfleet.api.errorbus.FleetEvent;
+import dev.llmfleet.api.errorbus.SequencedEvent;
 import dev.llmfleet.api.errorbus.Severity;
 import dev.llmfleet.starter.errors.ErrorBusReporterProperties;
 import dev.llmfleet.starter.errors.ErrorReporter;
@@ -163,6 +164,47 @@ abstract class BusAcceptanceTest {
         publishAcknowledged(transport, code, 500);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(code) == 3000);
+    }
+
+    @Test
+    void theEventLogHandsAReaderEveryEventAfterItsPositionOnceAndInOrder() {
+        long start = lastPosition();
+        EventTransport transport = failingService.getBean(EventTransport.class);
+        String code = "log-" + UUID.randomUUID();
+        publishAcknowledged(transport, code, 1200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(code) == 1200);
+
+        List<SequencedEvent> read = new ArrayList<>();
+        long position = start;
+        List<SequencedEvent> page;
+        do {
+            page = log(position, 500);
+            read.addAll(page);
+            position = page.isEmpty() ? position : page.getLast().seq();
+        } while (page.size() == 500);
+
+        assertThat(read).extracting(SequencedEvent::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(read).extracting(e -> e.event().id()).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(1200);
+        assertThat(read).filteredOn(e -> e.event().code().equals(code)).hasSize(1200);
+        assertThat(log(position, 500)).isEmpty();
+    }
+
+    private long lastPosition() {
+        long position = 0;
+        List<SequencedEvent> page;
+        do {
+            page = log(position, 500);
+            position = page.isEmpty() ? position : page.getLast().seq();
+        } while (page.size() == 500);
+        return position;
+    }
+
+    private List<SequencedEvent> log(long after, int limit) {
+        return errorBusClient()
+                .get()
+                .uri("/api/errorbus/events/log?after={after}&limit={limit}", after, limit)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<SequencedEvent>>() {});
     }
 
     /** Publishes {@code count} events; {@code publish} returns only once the bus acknowledged them. */

@@ -118,11 +118,14 @@ public record ObservabilityProperties(
 
     /**
      * @param pollInterval how often the scheduler and the error-bus are read
-     * @param errorBusFeed whether the hub follows the error-bus's live stream of events
+     * @param errorBusFeed whether the hub takes the error-bus's events (its event log, woken by the live stream)
      * @param reconnectDelay how long the feed waits before reconnecting after the stream dropped
+     * @param firstStartLookBack a hub that has never read the error-bus alerts only on events younger
+     *     than this; from then on its persisted position decides, however long it was away
      */
     public record Sources(
             @NotNull @DefaultValue("15s") Duration pollInterval,
             @DefaultValue("true") boolean errorBusFeed,
-            @NotNull @DefaultValue("2s") Duration reconnectDelay) {}
+            @NotNull @DefaultValue("2s") Duration reconnectDelay,
+            @NotNull @DefaultValue("10m") Duration firstStartLookBack) {}
 }

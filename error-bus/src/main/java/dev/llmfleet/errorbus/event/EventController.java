@@ -3,6 +3,7 @@ package dev.llmfleet.errorbus.event;
 import dev.llmfleet.api.errorbus.EventCount;
 import dev.llmfleet.api.errorbus.EventPage;
 import dev.llmfleet.api.errorbus.FleetEvent;
+import dev.llmfleet.api.errorbus.SequencedEvent;
 import dev.llmfleet.api.errorbus.Severity;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,12 @@ class EventController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return events.query(new EventFilter(service, severity, code, clientId, false, from, to), page, size);
+    }
+
+    /** The event log after a position, oldest first: see {@code ErrorBusClient#log}. */
+    @GetMapping("/log")
+    List<SequencedEvent> log(@RequestParam long after, @RequestParam(defaultValue = "500") int limit) {
+        return events.log(after, limit);
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package dev.llmfleet.errorbus.event;
 import dev.llmfleet.api.errorbus.EventCount;
 import dev.llmfleet.api.errorbus.EventPage;
 import dev.llmfleet.api.errorbus.FleetEvent;
+import dev.llmfleet.api.errorbus.SequencedEvent;
 import dev.llmfleet.errorbus.ErrorBusProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,13 +31,17 @@ public class EventService {
 
     /**
      * Stores a batch in one transaction and answers the events that were new; those already stored
-     * (same id) are skipped. When one event cannot be stored, nothing of the batch is.
+     * (same id) are skipped. When one event cannot be stored, nothing of the batch is. Batches are
+     * stored one at a time, so the log's sequence grows in the order readers see the events.
      */
     public List<FleetEvent> storeNew(List<FleetEvent> events) {
         if (events.isEmpty()) {
             return List.of();
         }
-        boolean[] fresh = transactions.execute(status -> store.insertAll(events, clock.instant()));
+        boolean[] fresh = transactions.execute(status -> {
+            store.lockSequence();
+            return store.insertAll(events, clock.instant());
+        });
         List<FleetEvent> stored = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             if (fresh[i]) {
@@ -57,6 +62,15 @@ public class EventService {
                 ? (long) page * size + events.size()
                 : store.count(filter);
         return new EventPage(events, page, size, total);
+    }
+
+    /** Stored events after position {@code after} of the log, oldest first. */
+    public List<SequencedEvent> log(long after, int limit) {
+        if (after < 0 || limit < 1 || limit > limits.maxPageSize()) {
+            throw InvalidEventQueryException.because(
+                    "after must be >= 0 and limit between 1 and " + limits.maxPageSize());
+        }
+        return store.findAfter(after, limit);
     }
 
     public FleetEvent get(String id) {

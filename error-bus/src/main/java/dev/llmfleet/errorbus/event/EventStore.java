@@ -3,6 +3,7 @@ package dev.llmfleet.errorbus.event;
 import dev.llmfleet.api.errorbus.CauseInfo;
 import dev.llmfleet.api.errorbus.EventCount;
 import dev.llmfleet.api.errorbus.FleetEvent;
+import dev.llmfleet.api.errorbus.SequencedEvent;
 import dev.llmfleet.api.errorbus.Severity;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stored events, over plain JDBC: events are immutable facts written in batches of hundreds on the
  * hot path, where a JPA entity per row would only cost.
+ *
+ * <p>The row id is the event log's sequence ({@link SequencedEvent#seq()}). A sequence alone hands
+ * out numbers in the order transactions start, not the order they commit: a reader could see 7,
+ * move its position past it, and only then see 6 commit. Writers therefore take {@link
+ * #lockSequence} first, so that ids are drawn and committed one batch at a time, across every
+ * error-bus instance on the database.
  */
 @Repository
 class EventStore {
@@ -41,6 +48,9 @@ class EventStore {
             """;
     private static final String COLUMNS =
             "message_id, service, instance, severity, code, message, causes, trace_id, client_id, occurred_at";
+    /** The transaction-scoped advisory lock that orders the writers of the event log. */
+    private static final long SEQUENCE_LOCK = 0x6572726f72627573L; // "errorbus"
+
     private static final TypeReference<List<CauseInfo>> CAUSES = new TypeReference<>() {};
 
     private record Where(String sql, Map<String, Object> params) {}
@@ -96,6 +106,23 @@ class EventStore {
             fresh[i] = inserted.remove(text[0][i]); // a second copy in the same batch is not new
         }
         return fresh;
+    }
+
+    /** Holds the event log's sequence until the current transaction ends; call before inserting. */
+    void lockSequence() {
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+                .param("key", SEQUENCE_LOCK)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Events after position {@code after} of the log, in log order. */
+    List<SequencedEvent> findAfter(long after, int limit) {
+        return jdbc.sql("SELECT id, " + COLUMNS + " FROM event WHERE id > :after ORDER BY id LIMIT :limit")
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new SequencedEvent(rs.getLong("id"), event(rs, row)))
+                .list();
     }
 
     Optional<FleetEvent> find(String messageId) {

@@ -33,6 +33,12 @@ class EventServiceLimitsTest {
     }
 
     @Test
+    void refusesALogReadLargerThanTheLimitOrBeforeTheStart() {
+        assertThatThrownBy(() -> service.log(0, 501)).isInstanceOf(InvalidEventQueryException.class);
+        assertThatThrownBy(() -> service.log(-1, 10)).isInstanceOf(InvalidEventQueryException.class);
+    }
+
+    @Test
     void refusesMoreBucketsThanTheLimit() {
         EventFilter day = new EventFilter(null, null, null, null, false, from, from.plus(Duration.ofDays(1)));
 

@@ -27,6 +27,15 @@ public interface ErrorBusClient {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size);
 
+    /**
+     * The event log: stored events after position {@code after}, oldest first, at most {@code limit}.
+     * A reader that keeps the last {@link SequencedEvent#seq()} it handled and asks again from there
+     * sees every stored event once, in order, whenever it reads (a page shorter than {@code limit}
+     * means it has caught up). Start from {@code 0}.
+     */
+    @GetExchange("/events/log")
+    List<SequencedEvent> log(@RequestParam long after, @RequestParam(defaultValue = "500") int limit);
+
     @GetExchange("/events/{id}")
     FleetEvent event(@PathVariable String id);
 

@@ -46,7 +46,30 @@ public class AlertEngine {
 
     /** Counts an event for every event rule it matches (once per event id), then evaluates and sends at once. */
     public void onEvent(Signal signal) {
-        Instant now = clock.instant();
+        if (count(signal, clock.instant())) {
+            evaluate();
+        }
+    }
+
+    /**
+     * Counts a batch of events from a durable feed and, in one transaction with the feed's {@code
+     * bookkeeping} (its cursor), decides the notifications they owe; sends once that is committed.
+     * All of it is stored or none: a feed stopped anywhere in here reads the batch again and neither
+     * loses nor repeats a notification (an event id already counted is not counted again).
+     */
+    public void onEvents(List<Signal> signals, Runnable bookkeeping) {
+        List<Sample> current = samples.samples();
+        synchronized (this) {
+            Instant now = clock.instant();
+            evaluator.evaluate(rules.rules(), current, now, () -> {
+                signals.forEach(signal -> count(signal, now));
+                bookkeeping.run();
+            });
+        }
+        dispatcher.dispatch();
+    }
+
+    private boolean count(Signal signal, Instant now) {
         boolean counted = false;
         for (AlertRule rule : rules.rules()) {
             if (rule.matchesEvent(signal.service(), signal.code(), signal.severity())) {
@@ -57,9 +80,7 @@ public class AlertEngine {
                         ledger.record(signal.id(), rule.name(), AlertEvaluator.fingerprint(rule, labels), labels, now);
             }
         }
-        if (counted) {
-            evaluate();
-        }
+        return counted;
     }
 
     /** Evaluates every rule now, decides the notifications, and sends what is due. */

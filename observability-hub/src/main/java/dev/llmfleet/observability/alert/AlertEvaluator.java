@@ -35,7 +35,15 @@ class AlertEvaluator {
     }
 
     void evaluate(List<AlertRule> rules, List<Sample> samples, Instant now) {
-        transactions.executeWithoutResult(status -> evaluateInTransaction(rules, samples, now));
+        evaluate(rules, samples, now, () -> {});
+    }
+
+    /** Runs {@code first} (counting events, moving a feed's cursor) in the evaluation's transaction. */
+    void evaluate(List<AlertRule> rules, List<Sample> samples, Instant now, Runnable first) {
+        transactions.executeWithoutResult(status -> {
+            first.run();
+            evaluateInTransaction(rules, samples, now);
+        });
     }
 
     private void evaluateInTransaction(List<AlertRule> rules, List<Sample> samples, Instant now) {

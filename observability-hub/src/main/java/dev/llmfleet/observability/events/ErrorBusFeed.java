@@ -1,87 +1,77 @@
 package dev.llmfleet.observability.events;
 
 import dev.llmfleet.api.errorbus.ErrorBusClient;
-import dev.llmfleet.api.errorbus.EventPage;
-import dev.llmfleet.api.errorbus.FleetEvent;
 import dev.llmfleet.observability.ObservabilityProperties;
-import dev.llmfleet.observability.alert.AlertEngine;
-import dev.llmfleet.observability.alert.Signal;
 import dev.llmfleet.observability.fleet.SourceStatuses;
 import dev.llmfleet.starter.registry.FleetHttpClients;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Follows the error-bus's live stream ({@code GET /api/errorbus/events/stream}, Server-Sent Events),
- * found through the registry, and hands every event to the alert engine and the error rates. After
- * a reconnect it first reads what it missed through the query API; the engine counts an event id
- * once, so overlaps are harmless.
+ * Takes the error-bus's events, found through the registry, for the alert engine and the error
+ * rates. What it takes comes from the {@link DurableSubscription}: the event log, read from the
+ * hub's persisted position. The live stream ({@code GET /api/errorbus/events/stream}, Server-Sent
+ * Events) only rings the bell: an event the subscription has not taken yet, or a keep-alive, makes
+ * it catch up at once. So alerts come as fast as the stream, and nothing depends on it: an event
+ * the stream dropped, or stored by another error-bus instance, is in the log all the same.
  */
 @Component
 class ErrorBusFeed implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(ErrorBusFeed.class);
     static final String SOURCE = "error-bus";
-    private static final int CATCH_UP = 200;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final FleetHttpClients clients;
-    private final AlertEngine engine;
-    private final ErrorRates rates;
+    private final DurableSubscription subscription;
     private final SourceStatuses sources;
     private final ObservabilityProperties.Sources settings;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ReentrantLock taking = new ReentrantLock();
     private volatile Thread thread;
-    private volatile Instant lastSeen;
 
     ErrorBusFeed(
             FleetHttpClients clients,
-            AlertEngine engine,
-            ErrorRates rates,
+            DurableSubscription subscription,
             SourceStatuses sources,
             ObservabilityProperties properties) {
         this.clients = clients;
-        this.engine = engine;
-        this.rates = rates;
+        this.subscription = subscription;
         this.sources = sources;
         this.settings = properties.sources();
     }
 
-    void accept(FleetEvent event) {
-        rates.record(event);
-        engine.onEvent(Signal.from(event));
-        if (lastSeen == null || event.occurredAt().isAfter(lastSeen)) {
-            lastSeen = event.occurredAt();
-        }
-    }
-
     private void run() {
         RestClient http = clients.restClient(SOURCE);
-        ErrorBusClient query = clients.client(SOURCE, ErrorBusClient.class);
-        while (!Thread.currentThread().isInterrupted()) {
+        ErrorBusClient bus = clients.client(SOURCE, ErrorBusClient.class);
+        while (running()) {
             try {
-                catchUp(query);
+                catchUp(bus);
                 sources.up(SOURCE, "following the live stream");
                 http.get()
                         .uri("/api/errorbus/events/stream")
                         .accept(MediaType.TEXT_EVENT_STREAM)
                         .exchange((request, response) -> {
-                            read(new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8)));
+                            read(
+                                    new BufferedReader(
+                                            new InputStreamReader(response.getBody(), StandardCharsets.UTF_8)),
+                                    bus);
                             return null;
                         });
                 sources.down(SOURCE, "the live stream ended");
             } catch (RuntimeException e) {
                 sources.down(SOURCE, e.getMessage());
-                log.debug("The error-bus stream is not available: " + e.getMessage());
+                log.debug("The error-bus is not available: " + e.getMessage());
             }
             try {
                 Thread.sleep(settings.reconnectDelay());
@@ -91,57 +81,85 @@ class ErrorBusFeed implements SmartLifecycle {
         }
     }
 
-    private void catchUp(ErrorBusClient query) {
-        Instant from = lastSeen;
-        if (from == null) {
-            return;
-        }
-        EventPage page = query.events(null, null, null, null, from, null, 0, CATCH_UP);
-        List<FleetEvent> missed = page.events();
-        for (int i = missed.size() - 1; i >= 0; i--) {
-            accept(missed.get(i));
-        }
-    }
-
-    private void read(BufferedReader reader) throws java.io.IOException {
-        StringBuilder data = new StringBuilder();
+    /** Reads the stream message by message; one that may bring something new makes the subscription catch up. */
+    private void read(BufferedReader reader, ErrorBusClient bus) throws IOException {
+        boolean message = false;
+        String id = null;
         String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isEmpty()) {
-                if (!data.isEmpty()) {
-                    dispatch(data.toString());
-                    data.setLength(0);
+        while ((line = reader.readLine()) != null && running()) {
+            if (!line.isEmpty()) {
+                message = true;
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
                 }
-            } else if (line.startsWith("data:")) {
-                if (!data.isEmpty()) {
-                    data.append('\n');
+            } else if (message) {
+                if (id == null || !subscription.taken(id)) {
+                    catchUp(bus);
                 }
-                data.append(line.substring(line.startsWith("data: ") ? 6 : 5));
+                message = false;
+                id = null;
             }
         }
     }
 
-    private void dispatch(String data) {
-        try {
-            accept(json.readValue(data, FleetEvent.class));
-        } catch (RuntimeException e) {
-            log.warn("Skipped an event the error-bus streamed that could not be read: " + e.getMessage());
+    /**
+     * Takes what the log holds, page by page. {@link #stop} interrupts the thread between pages,
+     * never inside one: an interrupt closes the database connection of a virtual thread mid-query,
+     * and a notification sent but not yet marked sent would go out again.
+     */
+    private void catchUp(ErrorBusClient bus) {
+        boolean more = true;
+        while (more) {
+            taking.lock();
+            try {
+                if (!running()) {
+                    return;
+                }
+                more = subscription.takePage(bus) == DurableSubscription.PAGE;
+            } finally {
+                taking.unlock();
+            }
         }
+    }
+
+    /** Whether this thread is still the feed's: an interrupt swallowed by a blocking read must not keep it going. */
+    private boolean running() {
+        return thread == Thread.currentThread() && !Thread.currentThread().isInterrupted();
     }
 
     @Override
     public void start() {
         if (settings.errorBusFeed()) {
-            thread = Thread.ofVirtual().name("error-bus-feed").start(this::run);
+            Thread feed = Thread.ofVirtual().name("error-bus-feed").unstarted(this::run);
+            thread = feed;
+            feed.start();
         }
     }
 
+    /**
+     * Stops the thread and waits a little for it, so that a stopped feed takes nothing more; a page
+     * being taken may finish first (for a while: a shutdown does not wait on a hung error-bus).
+     */
     @Override
     public void stop() {
         Thread running = thread;
         thread = null;
-        if (running != null) {
+        if (running == null) {
+            return;
+        }
+        try {
+            boolean betweenPages = taking.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                running.interrupt();
+            } finally {
+                if (betweenPages) {
+                    taking.unlock();
+                }
+            }
+            running.join(STOP_WAIT);
+        } catch (InterruptedException e) {
             running.interrupt();
+            Thread.currentThread().interrupt();
         }
     }
 
