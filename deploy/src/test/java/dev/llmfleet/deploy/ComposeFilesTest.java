@@ -85,6 +85,27 @@ class ComposeFilesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"docker-compose.yml", "deploy/compose/training-host.yml"})
+    void natsSyncsEveryJetStreamWriteBeforeItAcknowledges(String file) throws IOException {
+        Map<String, Map<String, Object>> services =
+                cast(read(ROOT.resolve(file)).get("services"));
+        Map<String, Object> nats = services.get("nats");
+        List<String> command = cast(nats.get("command"));
+        assertThat(command).containsExactly("-c", "/etc/nats/nats.conf");
+        List<String> volumes = cast(nats.get("volumes"));
+        String config = volumes.stream()
+                .filter(v -> v.contains(":/etc/nats/nats.conf"))
+                .findFirst()
+                .orElseThrow();
+        Path source =
+                ROOT.resolve(file).getParent().resolve(config.split(":")[0]).normalize();
+        String text = Files.readString(source);
+        assertThat(text).containsPattern("(?m)^\\s*sync_interval:\\s*always\\s*$");
+        assertThat(text).containsPattern("(?m)^\\s*store_dir:\\s*\"/data\"\\s*$");
+        assertThat(volumes).contains("nats-data:/data");
+    }
+
     /** Every property named in any configuration metadata on the classpath, in relaxed form. */
     static Set<String> knownProperties() throws IOException {
         Set<String> names = new HashSet<>();

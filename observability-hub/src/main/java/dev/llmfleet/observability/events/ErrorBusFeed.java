@@ -4,6 +4,8 @@ import dev.llmfleet.api.errorbus.ErrorBusClient;
 import dev.llmfleet.observability.ObservabilityProperties;
 import dev.llmfleet.observability.fleet.SourceStatuses;
 import dev.llmfleet.starter.registry.FleetHttpClients;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,21 +39,32 @@ class ErrorBusFeed implements SmartLifecycle {
     private final DurableSubscription subscription;
     private final SourceStatuses sources;
     private final ObservabilityProperties.Sources settings;
+    private final LoopSupervisor supervisor;
     private final ReentrantLock taking = new ReentrantLock();
+    private volatile SupervisedLoop loop;
     private volatile Thread thread;
 
     ErrorBusFeed(
             FleetHttpClients clients,
             DurableSubscription subscription,
             SourceStatuses sources,
-            ObservabilityProperties properties) {
+            ObservabilityProperties properties,
+            LoopSupervisor supervisor) {
         this.clients = clients;
         this.subscription = subscription;
         this.sources = sources;
         this.settings = properties.sources();
+        this.supervisor = supervisor;
     }
 
-    private void run() {
+    /** The feed's loop; when it dies of anything, its supervisor reports it and runs it again. */
+    private void run(SupervisedLoop supervised) {
+        synchronized (this) {
+            if (supervised.stopping()) {
+                return;
+            }
+            thread = Thread.currentThread();
+        }
         RestClient http = clients.restClient(SOURCE);
         ErrorBusClient bus = clients.client(SOURCE, ErrorBusClient.class);
         while (running()) {
@@ -130,9 +143,7 @@ class ErrorBusFeed implements SmartLifecycle {
     @Override
     public void start() {
         if (settings.errorBusFeed()) {
-            Thread feed = Thread.ofVirtual().name("error-bus-feed").unstarted(this::run);
-            thread = feed;
-            feed.start();
+            loop = supervisor.start("error-bus-feed", true, this::run);
         }
     }
 
@@ -142,8 +153,16 @@ class ErrorBusFeed implements SmartLifecycle {
      */
     @Override
     public void stop() {
-        Thread running = thread;
-        thread = null;
+        Thread running;
+        synchronized (this) {
+            SupervisedLoop supervised = loop;
+            loop = null;
+            if (supervised != null) {
+                supervised.stop();
+            }
+            running = thread;
+            thread = null;
+        }
         if (running == null) {
             return;
         }
@@ -165,6 +184,6 @@ class ErrorBusFeed implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return loop != null;
     }
 }

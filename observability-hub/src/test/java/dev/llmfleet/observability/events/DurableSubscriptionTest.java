@@ -20,6 +20,8 @@ import dev.llmfleet.observability.alert.Signal;
 import dev.llmfleet.observability.fleet.SourceStatuses;
 import dev.llmfleet.starter.registry.FleetHttpClients;
 import dev.llmfleet.starter.registry.ServiceLocator;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -222,7 +224,12 @@ class DurableSubscriptionTest {
                 new FleetHttpClients(RestClient.builder(), locator, CircuitBreakerRegistry.ofDefaults());
         ObservabilityProperties settings =
                 TestProperties.with(Map.of("fleet.observability.sources.reconnect-delay", "100ms"));
-        return new ErrorBusFeed(clients, restartedHub(), sources, settings);
+        return new ErrorBusFeed(
+                clients,
+                restartedHub(),
+                sources,
+                settings,
+                new LoopSupervisor(() -> null, SupervisedLoop.Backoff.DEFAULT, Clock.systemUTC()));
     }
 
     private AlertView alert(String rule) {
