@@ -46,13 +46,12 @@ public class FleetStarterAutoConfiguration {
     @Bean("workers")
     @ConditionalOnMissingBean
     LoopSupervisor loopSupervisor(
-            ObjectProvider<ErrorReporter> reporter,
-            Clock clock,
-            @Value("${fleet.supervision.backoff-floor:1s}") Duration floor,
-            @Value("${fleet.supervision.backoff-ceiling:1m}") Duration ceiling,
-            @Value("${fleet.supervision.healthy-after:5m}") Duration healthyAfter) {
+            ObjectProvider<ErrorReporter> reporter, Clock clock, FleetStarterProperties properties) {
+        FleetStarterProperties.Supervision settings = properties.supervision();
         return new LoopSupervisor(
-                reporter::getIfAvailable, new SupervisedLoop.Backoff(floor, ceiling, healthyAfter), clock);
+                reporter::getIfAvailable,
+                new SupervisedLoop.Backoff(settings.backoffFloor(), settings.backoffCeiling(), settings.healthyAfter()),
+                clock);
     }
 
     @Bean

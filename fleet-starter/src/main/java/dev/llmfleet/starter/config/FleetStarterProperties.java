@@ -16,13 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir where the service keeps its files (and the embedded database when no URL is set)
  * @param registry how to reach the registry and how often to heartbeat
  * @param instance how this instance describes itself to the registry
+ * @param supervision how a long-lived loop that died is started again
  */
 @Validated
 @ConfigurationProperties("fleet")
 public record FleetStarterProperties(
         @NotNull @DefaultValue("./fleet-data") Path dataDir,
         @Valid @NotNull @DefaultValue Registry registry,
-        @Valid @NotNull @DefaultValue Instance instance) {
+        @Valid @NotNull @DefaultValue Instance instance,
+        @Valid @NotNull @DefaultValue Supervision supervision) {
 
     /**
      * @param url the registry's base URL (core-orchestrator)
@@ -42,4 +44,14 @@ public record FleetStarterProperties(
      */
     public record Instance(
             @NotBlank @DefaultValue("localhost") String host, String role) {}
+
+    /**
+     * @param backoffFloor the wait before the first restart of a loop that died
+     * @param backoffCeiling the longest wait, which the doubling stops at
+     * @param healthyAfter how long a loop must run before its next crash waits the floor again
+     */
+    public record Supervision(
+            @NotNull @DefaultValue("1s") Duration backoffFloor,
+            @NotNull @DefaultValue("1m") Duration backoffCeiling,
+            @NotNull @DefaultValue("5m") Duration healthyAfter) {}
 }

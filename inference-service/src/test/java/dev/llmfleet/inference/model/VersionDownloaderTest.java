@@ -108,7 +108,7 @@ class VersionDownloaderTest {
         FleetHttpClients clients =
                 new FleetHttpClients(RestClient.builder(), locator, CircuitBreakerRegistry.ofDefaults());
         downloader = new VersionDownloader(
-                clients, properties(inferenceDir), new FleetStarterProperties(trainerDir, null, null));
+                clients, properties(inferenceDir), new FleetStarterProperties(trainerDir, null, null, null));
     }
 
     @AfterEach

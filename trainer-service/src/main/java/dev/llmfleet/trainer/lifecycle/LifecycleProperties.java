@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     in; none when absent
  * @param backupRetention how old a backup must be before cleanup removes it
  * @param keepLastCheckpoints how many of a run's newest checkpoints retention keeps (besides the best)
+ * @param scheduledRetention whether retention runs on its own, every {@code retentionInterval}
+ * @param retentionInterval how often scheduled retention goes through the runs
  * @param diskWatermark the share of a disk that work may fill; work that would go past it is refused
  * @param verifyPrompt the prompt a new version must generate from before it is published
  * @param importRoots the folders model folders may be imported from; none given means
@@ -32,6 +34,8 @@ public record LifecycleProperties(
         Path secondBackupLocation,
         @NotNull @DefaultValue("30d") Duration backupRetention,
         @Min(1) @DefaultValue("3") int keepLastCheckpoints,
+        @DefaultValue("true") boolean scheduledRetention,
+        @NotNull @DefaultValue("1h") Duration retentionInterval,
 
         @DecimalMin("0.01") @DecimalMax("1.0") @DefaultValue("0.9")
         double diskWatermark,

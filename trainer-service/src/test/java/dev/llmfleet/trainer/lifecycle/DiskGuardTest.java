@@ -39,7 +39,14 @@ class DiskGuardTest {
     }
 
     private static DiskGuard guard(double watermark) {
-        return new DiskGuard(
-                new LifecycleProperties(null, java.time.Duration.ofDays(30), 3, watermark, "hi", java.util.List.of()));
+        return new DiskGuard(new LifecycleProperties(
+                null,
+                java.time.Duration.ofDays(30),
+                3,
+                true,
+                java.time.Duration.ofHours(1),
+                watermark,
+                "hi",
+                java.util.List.of()));
     }
 }

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,15 +33,11 @@ public class ScheduledRetention implements InitializingBean {
     private final int keepLast;
     private final boolean enabled;
 
-    ScheduledRetention(
-            TrainerPaths paths,
-            CheckpointRetention retention,
-            LifecycleProperties properties,
-            @Value("${fleet.trainer.lifecycle.scheduled-retention:true}") boolean enabled) {
+    ScheduledRetention(TrainerPaths paths, CheckpointRetention retention, LifecycleProperties properties) {
         this.paths = paths;
         this.retention = retention;
         this.keepLast = properties.keepLastCheckpoints();
-        this.enabled = enabled;
+        this.enabled = properties.scheduledRetention();
     }
 
     /** Runs while the context starts, so before any lifecycle bean (the worker) writes a checkpoint. */
@@ -63,6 +58,7 @@ public class ScheduledRetention implements InitializingBean {
         }
     }
 
+    /** On the schedule of {@link LifecycleProperties#retentionInterval} (its placeholder, with the same default). */
     @Scheduled(
             initialDelayString = "${fleet.trainer.lifecycle.retention-interval:1h}",
             fixedDelayString = "${fleet.trainer.lifecycle.retention-interval:1h}")
