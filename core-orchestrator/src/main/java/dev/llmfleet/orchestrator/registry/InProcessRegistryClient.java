@@ -1,5 +1,6 @@
 package dev.llmfleet.orchestrator.registry;
 
+import dev.llmfleet.api.registry.HeartbeatRequest;
 import dev.llmfleet.api.registry.HeartbeatResponse;
 import dev.llmfleet.api.registry.PrometheusTargetGroup;
 import dev.llmfleet.api.registry.RegisterInstanceRequest;
@@ -28,9 +29,9 @@ class InProcessRegistryClient implements RegistryClient {
     }
 
     @Override
-    public HeartbeatResponse heartbeat(String instanceId) {
+    public HeartbeatResponse heartbeat(String instanceId, HeartbeatRequest request) {
         try {
-            return registry.heartbeat(instanceId);
+            return registry.heartbeat(instanceId, request);
         } catch (InstanceNotFoundException e) {
             // the registrar treats an HTTP 404 as "register again"; keep the same contract in-process
             throw org.springframework.web.client.HttpClientErrorException.create(

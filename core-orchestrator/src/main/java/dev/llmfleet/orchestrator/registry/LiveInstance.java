@@ -5,6 +5,7 @@ import dev.llmfleet.api.registry.RegisterInstanceRequest;
 import dev.llmfleet.api.registry.ServiceInstance;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,7 @@ final class LiveInstance {
     private volatile InstanceStatus status;
     private volatile Instant downSince;
     private volatile boolean heartbeatUnsaved;
+    private volatile List<String> workersDown = List.of();
 
     LiveInstance(
             String instanceId,
@@ -66,8 +68,13 @@ final class LiveInstance {
                 null);
     }
 
-    /** Records a heartbeat; returns true when this brought a DOWN instance back UP. */
-    boolean heartbeat(Instant now) {
+    /**
+     * Records a heartbeat and what it said of the instance's loops (kept in memory only: the next
+     * heartbeat says it again within seconds of a registry restart); returns true when this
+     * brought a DOWN instance back UP.
+     */
+    boolean heartbeat(Instant now, List<String> workersDown) {
+        this.workersDown = List.copyOf(workersDown);
         lastHeartbeat = now;
         heartbeatUnsaved = true;
         if (status == InstanceStatus.DOWN) {
@@ -103,7 +110,17 @@ final class LiveInstance {
 
     ServiceInstance toApi() {
         return new ServiceInstance(
-                serviceName, instanceId, host, port, scheme, hostRole, metadata, status, registeredAt, lastHeartbeat);
+                serviceName,
+                instanceId,
+                host,
+                port,
+                scheme,
+                hostRole,
+                metadata,
+                status,
+                registeredAt,
+                lastHeartbeat,
+                workersDown);
     }
 
     String instanceId() {

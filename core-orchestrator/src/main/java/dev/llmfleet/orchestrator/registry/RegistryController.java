@@ -1,5 +1,6 @@
 package dev.llmfleet.orchestrator.registry;
 
+import dev.llmfleet.api.registry.HeartbeatRequest;
 import dev.llmfleet.api.registry.HeartbeatResponse;
 import dev.llmfleet.api.registry.PrometheusTargetGroup;
 import dev.llmfleet.api.registry.RegisterInstanceRequest;
@@ -35,8 +36,9 @@ class RegistryController {
     }
 
     @PutMapping("/instances/{instanceId}/heartbeat")
-    HeartbeatResponse heartbeat(@PathVariable String instanceId) {
-        return registry.heartbeat(instanceId);
+    HeartbeatResponse heartbeat(
+            @PathVariable String instanceId, @RequestBody(required = false) HeartbeatRequest request) {
+        return registry.heartbeat(instanceId, request == null ? new HeartbeatRequest(List.of()) : request);
     }
 
     @DeleteMapping("/instances/{instanceId}")

@@ -1,5 +1,6 @@
 package dev.llmfleet.orchestrator.registry;
 
+import dev.llmfleet.api.registry.HeartbeatRequest;
 import dev.llmfleet.api.registry.HeartbeatResponse;
 import dev.llmfleet.api.registry.InstanceStatus;
 import dev.llmfleet.api.registry.PrometheusTargetGroup;
@@ -59,9 +60,13 @@ public class RegistryService implements SmartInitializingSingleton {
     }
 
     public HeartbeatResponse heartbeat(String instanceId) {
+        return heartbeat(instanceId, new HeartbeatRequest(List.of()));
+    }
+
+    public HeartbeatResponse heartbeat(String instanceId, HeartbeatRequest request) {
         LiveInstance live = find(instanceId);
         Instant now = clock.instant();
-        if (live.heartbeat(now)) {
+        if (live.heartbeat(now, request.workersDown())) {
             store.save(live);
             log.info("Instance " + instanceId + " is back UP");
         }

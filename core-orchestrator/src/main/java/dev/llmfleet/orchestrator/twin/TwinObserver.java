@@ -139,6 +139,12 @@ class TwinObserver {
 
     private static TwinService service(ServiceInstance i) {
         return new TwinService(
-                i.serviceName(), i.instanceId(), i.host(), i.baseUri().toString(), i.status(), i.lastHeartbeat());
+                i.serviceName(),
+                i.instanceId(),
+                i.host(),
+                i.baseUri().toString(),
+                i.status(),
+                i.lastHeartbeat(),
+                i.workersDown());
     }
 }

@@ -2,6 +2,7 @@ package dev.llmfleet.orchestrator.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
 import dev.llmfleet.api.registry.InstanceStatus;
@@ -100,7 +101,7 @@ class RegistryControllerTest {
 
     @Test
     void answersAHeartbeatOfAnUnknownInstanceWith404() {
-        given(registry.heartbeat("ghost")).willThrow(InstanceNotFoundException.forId("ghost"));
+        given(registry.heartbeat(eq("ghost"), any())).willThrow(InstanceNotFoundException.forId("ghost"));
 
         assertThat(mvc.put().uri("/api/registry/instances/ghost/heartbeat"))
                 .hasStatus(HttpStatus.NOT_FOUND)

@@ -3,6 +3,7 @@ package dev.llmfleet.orchestrator.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llmfleet.api.registry.HeartbeatRequest;
 import dev.llmfleet.api.registry.InstanceStatus;
 import dev.llmfleet.api.registry.RegisterInstanceRequest;
 import dev.llmfleet.api.registry.ServiceInstance;
@@ -11,6 +12,7 @@ import dev.llmfleet.orchestrator.OrchestratorProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,24 @@ class RegistryLifecycleTest {
 
         assertThat(registry.heartbeat("c-1").status()).isEqualTo(InstanceStatus.UP);
         assertThat(registry.upInstances("c")).hasSize(1);
+    }
+
+    @Test
+    void anInstanceSaysWithItsHeartbeatWhichOfItsWorkersAreRestarting() {
+        register("trainer-service", "t-1");
+
+        registry.heartbeat("t-1", new HeartbeatRequest(List.of("trainer-worker-cpu-localhost")));
+
+        ServiceInstance seen = registry.get("t-1");
+        assertThat(seen.status()).isEqualTo(InstanceStatus.UP);
+        assertThat(seen.workersDown()).containsExactly("trainer-worker-cpu-localhost");
+        assertThat(registry.upInstances("trainer-service"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.workersDown()).containsExactly("trainer-worker-cpu-localhost"));
+
+        registry.heartbeat("t-1", new HeartbeatRequest(List.of()));
+
+        assertThat(registry.get("t-1").workersDown()).isEmpty();
     }
 
     @Test

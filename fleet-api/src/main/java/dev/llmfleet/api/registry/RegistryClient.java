@@ -17,7 +17,7 @@ public interface RegistryClient {
     ServiceInstance register(@RequestBody RegisterInstanceRequest request);
 
     @PutExchange("/instances/{instanceId}/heartbeat")
-    HeartbeatResponse heartbeat(@PathVariable String instanceId);
+    HeartbeatResponse heartbeat(@PathVariable String instanceId, @RequestBody HeartbeatRequest request);
 
     @DeleteExchange("/instances/{instanceId}")
     void deregister(@PathVariable String instanceId);

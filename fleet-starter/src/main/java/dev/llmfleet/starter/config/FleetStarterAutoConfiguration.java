@@ -130,7 +130,8 @@ public class FleetStarterAutoConfiguration {
             RegistryClient registryClient,
             FleetStarterProperties properties,
             @Value("${spring.application.name}") String serviceName,
-            @Value("${fleet.service.host-role:control}") String defaultRole) {
+            @Value("${fleet.service.host-role:control}") String defaultRole,
+            LoopSupervisor supervisor) {
         String role = properties.instance().role() == null
                 ? defaultRole
                 : properties.instance().role();
@@ -146,6 +147,7 @@ public class FleetStarterAutoConfiguration {
                                 ? "dev"
                                 : FleetStarterAutoConfiguration.class
                                         .getPackage()
-                                        .getImplementationVersion()));
+                                        .getImplementationVersion()),
+                supervisor::down);
     }
 }

@@ -1,12 +1,15 @@
 package dev.llmfleet.starter.registry;
 
+import dev.llmfleet.api.registry.HeartbeatRequest;
 import dev.llmfleet.api.registry.RegisterInstanceRequest;
 import dev.llmfleet.api.registry.RegistryClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -31,6 +34,7 @@ public class ServiceRegistrar implements ApplicationListener<WebServerInitialize
     private final String hostRole;
     private final Duration interval;
     private final Map<String, String> metadata;
+    private final Supplier<List<String>> workersDown;
     private volatile ScheduledExecutorService scheduler;
     private volatile RegisterInstanceRequest request;
     private volatile boolean registered;
@@ -42,7 +46,9 @@ public class ServiceRegistrar implements ApplicationListener<WebServerInitialize
             String host,
             String hostRole,
             Duration interval,
-            Map<String, String> metadata) {
+            Map<String, String> metadata,
+            Supplier<List<String>> workersDown) {
+        this.workersDown = workersDown;
         this.registry = registry;
         this.serviceName = serviceName;
         this.host = host;
@@ -83,7 +89,7 @@ public class ServiceRegistrar implements ApplicationListener<WebServerInitialize
                 registered = true;
                 log.info("Registered " + request.instanceId() + " with the registry");
             } else {
-                registry.heartbeat(request.instanceId());
+                registry.heartbeat(request.instanceId(), new HeartbeatRequest(workersDown.get()));
             }
         } catch (HttpClientErrorException.NotFound e) {
             registered = false;

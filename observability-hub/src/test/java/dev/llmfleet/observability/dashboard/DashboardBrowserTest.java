@@ -303,7 +303,7 @@ class DashboardBrowserTest {
         }
 
         @Override
-        public HeartbeatResponse heartbeat(String instanceId) {
+        public HeartbeatResponse heartbeat(String instanceId, dev.llmfleet.api.registry.HeartbeatRequest request) {
             throw new UnsupportedOperationException();
         }
 

@@ -175,7 +175,7 @@ class HealthMonitorTest {
         }
 
         @Override
-        public HeartbeatResponse heartbeat(String instanceId) {
+        public HeartbeatResponse heartbeat(String instanceId, dev.llmfleet.api.registry.HeartbeatRequest request) {
             throw new UnsupportedOperationException();
         }
 
