@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +45,19 @@ final class StandInFleet implements AutoCloseable {
     private static final Pattern LEASE_CALL =
             Pattern.compile("/api/scheduler/leases/([^/]+)/(heartbeat|complete|fail|paused)");
     private static final Pattern EVALUATION = Pattern.compile("/api/orchestrator/evaluations/([^/]+)/(spec|report)");
+    private static final Pattern RELEASE = Pattern.compile("/api/scheduler/hosts/([^/]+)/leases/release");
+    private static final Pattern DEVICE = Pattern.compile("(?:^|&)device=([^&]+)");
     private static final Set<String> PLAYED = Set.of("core-orchestrator", "resource-scheduler");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpServer server;
-    private final BlockingQueue<Lease> leases = new LinkedBlockingQueue<>();
+    private final Map<String, BlockingQueue<Lease>> leases = new ConcurrentHashMap<>();
+    private final Map<UUID, CountDownLatch> specRequested = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> heldUntil = new ConcurrentHashMap<>();
+    final Map<UUID, Boolean> heldSpecReleased = new ConcurrentHashMap<>();
+    final Set<String> released = ConcurrentHashMap.newKeySet();
+    final Set<String> polledDevices = ConcurrentHashMap.newKeySet();
+    volatile boolean polledBeforeRelease;
     private final Map<UUID, Lease> issued = new ConcurrentHashMap<>();
     private final Map<UUID, EvaluationSpec> specs = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> specFailures = new ConcurrentHashMap<>();
@@ -86,8 +95,21 @@ final class StandInFleet implements AutoCloseable {
         specFailures.put(evaluation, status);
     }
 
-    /** An EVALUATION lease for {@code evaluation}, handed to the worker's next poll. */
+    /**
+     * The orchestrator answers the spec of {@code held} only once the spec of {@code other} was
+     * asked for (or after 30 s): the two evaluations then ran at the same time.
+     */
+    void holdSpecUntilRequested(UUID held, UUID other) {
+        heldUntil.put(held, other);
+    }
+
+    /** An EVALUATION lease for {@code evaluation}, handed to the next poll of device cpu-0. */
     Lease lease(UUID evaluation) {
+        return lease(evaluation, "cpu-0");
+    }
+
+    /** An EVALUATION lease for {@code evaluation}, handed to the next poll of {@code device}. */
+    Lease lease(UUID evaluation, String device) {
         UUID leaseId = UUID.randomUUID();
         UUID jobId = UUID.randomUUID();
         Instant now = Instant.now();
@@ -103,12 +125,12 @@ final class StandInFleet implements AutoCloseable {
                 64,
                 "core-orchestrator",
                 "localhost",
-                "cpu-0",
+                device,
                 1,
                 3,
                 leaseId,
                 "localhost",
-                "cpu-0",
+                device,
                 expires,
                 false,
                 null,
@@ -117,9 +139,9 @@ final class StandInFleet implements AutoCloseable {
                 now,
                 now,
                 null);
-        Lease lease = new Lease(leaseId, jobId, "localhost", "cpu-0", 1, expires, 200, job);
+        Lease lease = new Lease(leaseId, jobId, "localhost", device, 1, expires, 200, job);
         issued.put(leaseId, lease);
-        leases.add(lease);
+        queue(device).add(lease);
         return lease;
     }
 
@@ -130,8 +152,16 @@ final class StandInFleet implements AutoCloseable {
             Matcher m;
             if ((m = INSTANCES.matcher(path)).matches()) {
                 respond(exchange, 200, PLAYED.contains(m.group(1)) ? List.of(instance(m.group(1))) : List.of());
+            } else if ((m = RELEASE.matcher(path)).matches() && method.equals("POST")) {
+                released.add(m.group(1));
+                respond(exchange, 200, List.of());
             } else if (path.equals("/api/scheduler/leases") && method.equals("GET")) {
-                Lease next = leases.poll(500, TimeUnit.MILLISECONDS);
+                String query = exchange.getRequestURI().getQuery();
+                Matcher device = DEVICE.matcher(query == null ? "" : query);
+                String polled = device.find() ? device.group(1) : "cpu-0";
+                polledDevices.add(polled);
+                polledBeforeRelease |= released.isEmpty();
+                Lease next = queue(polled).poll(500, TimeUnit.MILLISECONDS);
                 respond(exchange, 200, next == null ? List.of() : List.of(next));
             } else if ((m = LEASE_CALL.matcher(path)).matches()) {
                 leaseCall(exchange, UUID.fromString(m.group(1)), m.group(2));
@@ -171,8 +201,26 @@ final class StandInFleet implements AutoCloseable {
         }
     }
 
-    private void evaluationCall(HttpExchange exchange, UUID evaluation, String call) throws IOException {
+    private BlockingQueue<Lease> queue(String device) {
+        return leases.computeIfAbsent(device, d -> new LinkedBlockingQueue<>());
+    }
+
+    private void evaluationCall(HttpExchange exchange, UUID evaluation, String call)
+            throws IOException, InterruptedException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (call.equals("spec")) {
+            specRequested
+                    .computeIfAbsent(evaluation, e -> new CountDownLatch(1))
+                    .countDown();
+            UUID other = heldUntil.get(evaluation);
+            if (other != null) {
+                heldSpecReleased.put(
+                        evaluation,
+                        specRequested
+                                .computeIfAbsent(other, e -> new CountDownLatch(1))
+                                .await(30, TimeUnit.SECONDS));
+            }
+        }
         Integer failure = specFailures.get(evaluation);
         if (call.equals("report")) {
             reports.put(evaluation, json.readValue(body, EvaluationReport.class));
