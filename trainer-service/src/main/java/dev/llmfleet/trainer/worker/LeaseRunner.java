@@ -267,8 +267,10 @@ class LeaseRunner implements AutoCloseable {
         String reason = "training failed: " + e.getMessage();
         log.error("Job " + lease.jobId() + " " + reason, e);
         JobResponse job = tell(() -> scheduler.fail(lease.leaseId(), new FailJobRequest(shortened(reason), true)));
-        boolean requeued = job != null && job.state() == JobState.QUEUED;
-        DatasetStatus to = requeued ? DatasetStatus.QUEUED : DatasetStatus.FAILED;
+        // Unreported (the scheduler unreachable, or the lease already lost), the job comes back when its lease runs
+        // out.
+        boolean failedForGood = job != null && job.state() == JobState.FAILED;
+        DatasetStatus to = failedForGood ? DatasetStatus.FAILED : DatasetStatus.QUEUED;
         // A run that fails before it starts finds the dataset where the queue left it (QUEUED, PAUSED...).
         if (datasets.find(sha).map(DatasetView::status).orElse(null) != to) {
             datasets.moveTo(sha, to, shortened(reason));

@@ -16,6 +16,7 @@ import dev.llmfleet.api.scheduler.JobState;
 import dev.llmfleet.api.scheduler.Lease;
 import dev.llmfleet.api.scheduler.LeaseAction;
 import dev.llmfleet.api.scheduler.LeaseHeartbeatResponse;
+import dev.llmfleet.api.scheduler.SubmitJobRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -46,6 +47,7 @@ final class StandInFleet implements AutoCloseable {
             Pattern.compile("/api/scheduler/leases/([^/]+)/(heartbeat|complete|fail|paused)");
     private static final Pattern EVALUATION = Pattern.compile("/api/orchestrator/evaluations/([^/]+)/(spec|report)");
     private static final Pattern RELEASE = Pattern.compile("/api/scheduler/hosts/([^/]+)/leases/release");
+    private static final Pattern JOB = Pattern.compile("/api/scheduler/jobs/([^/]+)");
     private static final Pattern DEVICE = Pattern.compile("(?:^|&)device=([^&]+)");
     private static final Set<String> PLAYED = Set.of("core-orchestrator", "resource-scheduler");
 
@@ -58,6 +60,10 @@ final class StandInFleet implements AutoCloseable {
     final Set<String> released = ConcurrentHashMap.newKeySet();
     final Set<String> polledDevices = ConcurrentHashMap.newKeySet();
     volatile boolean polledBeforeRelease;
+    final Map<String, JobResponse> submitted = new ConcurrentHashMap<>();
+    final Set<UUID> completionsOffered = ConcurrentHashMap.newKeySet();
+    final Map<UUID, JobState> jobStates = new ConcurrentHashMap<>();
+    volatile boolean refuseCompletions;
     private final Map<UUID, Lease> issued = new ConcurrentHashMap<>();
     private final Map<UUID, EvaluationSpec> specs = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> specFailures = new ConcurrentHashMap<>();
@@ -101,6 +107,41 @@ final class StandInFleet implements AutoCloseable {
      */
     void holdSpecUntilRequested(UUID held, UUID other) {
         heldUntil.put(held, other);
+    }
+
+    /** A TRAINING lease of a job the trainer submitted, handed to the next poll of {@code device}. */
+    Lease trainingLease(JobResponse submittedJob, int attempt, String device) {
+        UUID leaseId = UUID.randomUUID();
+        Instant expires = Instant.now().plusSeconds(60);
+        JobResponse job = new JobResponse(
+                submittedJob.id(),
+                JobKind.TRAINING,
+                submittedJob.priority(),
+                JobState.LEASED,
+                0,
+                submittedJob.payloadRef(),
+                submittedJob.model(),
+                submittedJob.requiredVramMb(),
+                submittedJob.submittedBy(),
+                null,
+                null,
+                attempt,
+                3,
+                leaseId,
+                "localhost",
+                device,
+                expires,
+                false,
+                null,
+                null,
+                null,
+                submittedJob.submittedAt(),
+                Instant.now(),
+                submittedJob.settings());
+        Lease lease = new Lease(leaseId, job.id(), "localhost", device, attempt, expires, 200, job);
+        issued.put(leaseId, lease);
+        queue(device).add(lease);
+        return lease;
     }
 
     /** An EVALUATION lease for {@code evaluation}, handed to the next poll of device cpu-0. */
@@ -152,6 +193,17 @@ final class StandInFleet implements AutoCloseable {
             Matcher m;
             if ((m = INSTANCES.matcher(path)).matches()) {
                 respond(exchange, 200, PLAYED.contains(m.group(1)) ? List.of(instance(m.group(1))) : List.of());
+            } else if (path.equals("/api/scheduler/jobs") && method.equals("POST")) {
+                JobResponse job = submission(json.readValue(exchange.getRequestBody(), SubmitJobRequest.class));
+                submitted.put(job.payloadRef(), job);
+                respond(exchange, 200, job);
+            } else if ((m = JOB.matcher(path)).matches() && method.equals("GET")) {
+                UUID id = UUID.fromString(m.group(1));
+                JobResponse job = submitted.values().stream()
+                        .filter(j -> j.id().equals(id))
+                        .findFirst()
+                        .orElseThrow();
+                respond(exchange, 200, withState(job, jobStates.getOrDefault(id, JobState.QUEUED)));
             } else if ((m = RELEASE.matcher(path)).matches() && method.equals("POST")) {
                 released.add(m.group(1));
                 respond(exchange, 200, List.of());
@@ -190,8 +242,13 @@ final class StandInFleet implements AutoCloseable {
                                 Instant.now().plusSeconds(60)));
             }
             case "complete" -> {
-                completed.put(leaseId, json.readValue(body, CompleteJobRequest.class));
-                respond(exchange, 200, issued.get(leaseId).job());
+                completionsOffered.add(leaseId);
+                if (refuseCompletions) {
+                    respond(exchange, 409, Map.of("title", "lease lost", "code", "lease-lost"));
+                } else {
+                    completed.put(leaseId, json.readValue(body, CompleteJobRequest.class));
+                    respond(exchange, 200, issued.get(leaseId).job());
+                }
             }
             case "fail" -> {
                 failed.put(leaseId, json.readValue(body, FailJobRequest.class));
@@ -199,6 +256,63 @@ final class StandInFleet implements AutoCloseable {
             }
             default -> respond(exchange, 200, issued.get(leaseId).job());
         }
+    }
+
+    private static JobResponse submission(SubmitJobRequest request) {
+        Instant now = Instant.now();
+        return new JobResponse(
+                UUID.randomUUID(),
+                request.kind(),
+                request.priority(),
+                JobState.QUEUED,
+                0,
+                request.payloadRef(),
+                request.model(),
+                64,
+                request.submittedBy(),
+                request.host(),
+                request.deviceUuid(),
+                0,
+                3,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                now,
+                now,
+                request.settings());
+    }
+
+    private static JobResponse withState(JobResponse job, JobState state) {
+        return new JobResponse(
+                job.id(),
+                job.kind(),
+                job.priority(),
+                state,
+                job.queuePosition(),
+                job.payloadRef(),
+                job.model(),
+                job.requiredVramMb(),
+                job.submittedBy(),
+                job.host(),
+                job.deviceUuid(),
+                job.attempts(),
+                job.maxAttempts(),
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                job.submittedAt(),
+                job.updatedAt(),
+                job.settings());
     }
 
     private BlockingQueue<Lease> queue(String device) {
