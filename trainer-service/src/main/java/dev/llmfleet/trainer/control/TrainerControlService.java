@@ -18,10 +18,11 @@ import org.springframework.web.client.HttpClientErrorException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Graceful control of the worker, from REST and from signal files, and the state everyone reads.
- * Pause, stop and skip only ask: the run finishes its batch and checkpoints, then the worker tells
- * the scheduler (paused, paused, skipped) and moves on. Resume puts the paused job back on the
- * queue, where the worker takes it again and continues from its checkpoint.
+ * Graceful control of the host's workers, from REST and from signal files, and the state everyone
+ * reads. Pause, stop and skip only ask, and ask every run in progress (one per device): each
+ * finishes its batch and checkpoints, then its worker tells the scheduler (paused, paused, skipped)
+ * and moves on. Resume puts the paused jobs back on the queue, where the workers take them again
+ * and continue from their checkpoints.
  */
 @Service
 public class TrainerControlService {
