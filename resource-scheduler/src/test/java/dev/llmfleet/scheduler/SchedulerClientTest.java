@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmfleet.api.scheduler.CompleteJobRequest;
+import dev.llmfleet.api.scheduler.HostLeaseClient;
 import dev.llmfleet.api.scheduler.JobPriority;
 import dev.llmfleet.api.scheduler.JobResponse;
 import dev.llmfleet.api.scheduler.JobState;
@@ -56,14 +57,17 @@ class SchedulerClientTest {
 
     SchedulerClient scheduler;
 
+    HostLeaseClient hostLeases;
+
     @BeforeEach
     void client() {
         SchedulerTestSupport.emptyTables(jdbc);
         RestClient rest =
                 RestClient.builder().baseUrl("http://localhost:" + port).build();
-        scheduler = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
-                .build()
-                .createClient(SchedulerClient.class);
+        HttpServiceProxyFactory clients = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
+                .build();
+        scheduler = clients.createClient(SchedulerClient.class);
+        hostLeases = clients.createClient(HostLeaseClient.class);
     }
 
     @Test
@@ -91,6 +95,46 @@ class SchedulerClientTest {
         assertThat(scheduler.devices())
                 .singleElement()
                 .satisfies(device -> assertThat(device.jobId()).isNull());
+    }
+
+    @Test
+    void aRestartedHostGivesItsRunningLeaseBackAndGetsTheJobAgainWithoutLosingAnAttempt() {
+        scheduler.reportDevices("trainer-1", report(gpu(0, "GPU-a", 24_564, 24_000)));
+        JobResponse submitted = scheduler.submit(training("sha256:cafe", JobPriority.NORMAL, 14_000));
+        Lease before = hostLeases.pollLeases("trainer-1", "GPU-a", 20).getFirst();
+        scheduler.heartbeat(before.leaseId());
+
+        List<JobResponse> released = hostLeases.releaseHost("trainer-1");
+
+        assertThat(released).singleElement().satisfies(job -> {
+            assertThat(job.id()).isEqualTo(submitted.id());
+            assertThat(job.state()).isEqualTo(JobState.QUEUED);
+            assertThat(job.attempts()).isZero();
+            assertThat(job.lastReason()).contains("host restarted").contains("attempt not counted");
+        });
+        assertThat(scheduler.heartbeat(before.leaseId()).action()).isEqualTo(LeaseAction.ABANDON);
+        Lease after = hostLeases.pollLeases("trainer-1", "GPU-a", 20).getFirst();
+        assertThat(after.jobId()).isEqualTo(submitted.id());
+        assertThat(after.leaseId()).isNotEqualTo(before.leaseId());
+        assertThat(after.attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void aDevicesPollReturnsOnlyTheLeasesOfThatDevice() {
+        scheduler.reportDevices("trainer-1", report(gpu(0, "GPU-a", 24_564, 24_000), gpu(1, "GPU-b", 24_564, 24_000)));
+        scheduler.submit(training("sha256:0a", JobPriority.NORMAL, 14_000));
+        scheduler.submit(training("sha256:0b", JobPriority.NORMAL, 14_000));
+
+        List<Lease> onA = hostLeases.pollLeases("trainer-1", "GPU-a", 20);
+        List<Lease> onB = hostLeases.pollLeases("trainer-1", "GPU-b", 20);
+
+        assertThat(onA)
+                .singleElement()
+                .satisfies(lease -> assertThat(lease.deviceUuid()).isEqualTo("GPU-a"));
+        assertThat(onB)
+                .singleElement()
+                .satisfies(lease -> assertThat(lease.deviceUuid()).isEqualTo("GPU-b"));
+        assertThat(scheduler.pollLeases("trainer-1", 0)).hasSize(2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.llmfleet.trainer;
 import dev.llmfleet.api.observability.ObservabilityClient;
 import dev.llmfleet.api.orchestrator.EvaluationClient;
 import dev.llmfleet.api.orchestrator.OrchestratorClient;
+import dev.llmfleet.api.scheduler.HostLeaseClient;
 import dev.llmfleet.api.scheduler.SchedulerClient;
 import dev.llmfleet.starter.config.FleetStarterProperties;
 import dev.llmfleet.starter.gpu.DeviceProbe;
@@ -38,9 +39,19 @@ class TrainerConfiguration {
         return new TrainerPaths(fleet.dataDir().resolve("trainer"));
     }
 
-    /** Its read timeout outlasts the long-poll for leases, so a poll that waits its full time is no error. */
     @Bean
     SchedulerClient schedulerClient(FleetHttpClients clients, TrainerProperties properties) {
+        return schedulerClients(clients, properties).createClient(SchedulerClient.class);
+    }
+
+    /** The worker's per-device polls and its restart announcement. */
+    @Bean
+    HostLeaseClient hostLeaseClient(FleetHttpClients clients, TrainerProperties properties) {
+        return schedulerClients(clients, properties).createClient(HostLeaseClient.class);
+    }
+
+    /** Their read timeout outlasts the long-poll for leases, so a poll that waits its full time is no error. */
+    private static HttpServiceProxyFactory schedulerClients(FleetHttpClients clients, TrainerProperties properties) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         factory.setReadTimeout(properties.worker().pollWait().plusSeconds(15));
@@ -49,8 +60,7 @@ class TrainerConfiguration {
                 .requestFactory(factory)
                 .build();
         return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
-                .build()
-                .createClient(SchedulerClient.class);
+                .build();
     }
 
     /** The core-orchestrator's evaluation endpoints, reached by name with this service's token. */

@@ -130,11 +130,16 @@ public record TrainerProperties(
     /**
      * @param pollWait how long one long-poll for a lease waits
      * @param retryDelay the pause after the scheduler could not be reached
+     * @param completionAttempts how often a completion is offered to a scheduler that cannot be
+     *     reached before the dataset is left for the job's next lease
+     * @param completionBackoff the pause before the second offer; it doubles for each further one
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
             @NotNull @DefaultValue("20s") Duration pollWait,
-            @NotNull @DefaultValue("2s") Duration retryDelay) {}
+            @NotNull @DefaultValue("2s") Duration retryDelay,
+            @Min(1) @DefaultValue("5") int completionAttempts,
+            @NotNull @DefaultValue("1s") Duration completionBackoff) {}
 
     /** @param pollInterval how often {@code control/} is looked at for signal files */
     public record Control(@NotNull @DefaultValue("500ms") Duration pollInterval) {}

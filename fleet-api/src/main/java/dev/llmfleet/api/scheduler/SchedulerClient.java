@@ -27,7 +27,8 @@ import org.springframework.web.service.annotation.PutExchange;
  * }
  * }</pre>
  *
- * The client's read timeout must be longer than the long-poll wait.
+ * The client's read timeout must be longer than the long-poll wait. A host with several devices
+ * polls each device's leases on its own ({@link HostLeaseClient}).
  */
 @HttpExchange("/api/scheduler")
 public interface SchedulerClient {

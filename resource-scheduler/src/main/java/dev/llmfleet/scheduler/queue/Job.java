@@ -198,6 +198,28 @@ class Job {
         requeueOrFail("scheduler", reason, true, now);
     }
 
+    /**
+     * The host let go of the lease without finishing its work (it restarted, so nothing runs it):
+     * the attempt is given back and the job returns to its original position, or to PAUSED when a
+     * pause was asked for while it was leased.
+     */
+    void releaseLease(String why, Instant now) {
+        if (!state.isLeased()) {
+            throw IllegalJobTransitionException.cannot(id, state, "release a lease it does not hold");
+        }
+        String reason = "lease of " + leasedHost + "/" + leasedDevice + " released: " + why
+                + " (attempt not counted, %d of %d used)".formatted(attempts - 1, maxAttempts);
+        String actor = worker();
+        endLease();
+        attempts = Math.max(0, attempts - 1);
+        if (pauseRequested) {
+            moveTo(JobState.PAUSED, actor, reason + "; paused as requested", now);
+            pauseRequested = false;
+        } else {
+            moveTo(JobState.QUEUED, actor, reason, now);
+        }
+    }
+
     void confirmPaused(UUID heldLease, String checkpoint, Instant now) {
         requireLease(heldLease);
         moveTo(JobState.PAUSED, worker(), "checkpoint " + checkpoint, now);

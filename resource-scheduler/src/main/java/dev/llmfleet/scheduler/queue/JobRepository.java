@@ -24,6 +24,14 @@ interface JobRepository extends JpaRepository<Job, UUID>, JpaSpecificationExecut
                     """, nativeQuery = true)
     List<Job> lockExpiredLeases(Instant now, int limit);
 
+    @Query(value = """
+                    SELECT * FROM job
+                    WHERE state IN ('LEASED', 'RUNNING') AND leased_host = :host
+                    ORDER BY leased_at
+                    FOR UPDATE
+                    """, nativeQuery = true)
+    List<Job> lockLeasesOfHost(String host);
+
     @Query(value = "SELECT nextval('job_queue_position_seq')", nativeQuery = true)
     long nextQueuePosition();
 
@@ -36,6 +44,8 @@ interface JobRepository extends JpaRepository<Job, UUID>, JpaSpecificationExecut
     Optional<Job> lockByLeaseId(UUID leaseId);
 
     List<Job> findByStateAndLeasedHostOrderByLeasedAt(JobState state, String host);
+
+    List<Job> findByStateAndLeasedHostAndLeasedDeviceOrderByLeasedAt(JobState state, String host, String device);
 
     List<Job> findByStateInOrderByLeasedAt(Collection<JobState> states);
 

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The worker side: long-poll for leases, heartbeat them, report how they ended. */
+/** The worker side: long-poll for leases, heartbeat them, report how they ended, give them back on a restart. */
 @RestController
-@RequestMapping("/api/scheduler/leases")
+@RequestMapping("/api/scheduler")
 class LeaseController {
 
     private final LeaseService leases;
@@ -33,29 +33,37 @@ class LeaseController {
         this.leases = leases;
     }
 
-    @GetMapping
+    @GetMapping("/leases")
     List<Lease> poll(
-            @RequestParam @NotBlank String host, @RequestParam(defaultValue = "20") @Min(0) @Max(300) int waitSeconds)
+            @RequestParam @NotBlank String host,
+            @RequestParam(required = false) String device,
+            @RequestParam(defaultValue = "20") @Min(0) @Max(300) int waitSeconds)
             throws InterruptedException {
-        return leases.pollLeases(host, Duration.ofSeconds(waitSeconds));
+        return leases.pollLeases(
+                host, device == null || device.isBlank() ? null : device, Duration.ofSeconds(waitSeconds));
     }
 
-    @PutMapping("/{leaseId}/heartbeat")
+    @PostMapping("/hosts/{host}/leases/release")
+    List<JobResponse> releaseHost(@PathVariable String host) {
+        return leases.releaseHost(host);
+    }
+
+    @PutMapping("/leases/{leaseId}/heartbeat")
     LeaseHeartbeatResponse heartbeat(@PathVariable UUID leaseId) {
         return leases.heartbeat(leaseId);
     }
 
-    @PostMapping("/{leaseId}/complete")
+    @PostMapping("/leases/{leaseId}/complete")
     JobResponse complete(@PathVariable UUID leaseId, @Valid @RequestBody CompleteJobRequest request) {
         return leases.complete(leaseId, request);
     }
 
-    @PostMapping("/{leaseId}/fail")
+    @PostMapping("/leases/{leaseId}/fail")
     JobResponse fail(@PathVariable UUID leaseId, @Valid @RequestBody FailJobRequest request) {
         return leases.fail(leaseId, request);
     }
 
-    @PostMapping("/{leaseId}/paused")
+    @PostMapping("/leases/{leaseId}/paused")
     JobResponse paused(@PathVariable UUID leaseId, @Valid @RequestBody PausedRequest request) {
         return leases.paused(leaseId, request);
     }

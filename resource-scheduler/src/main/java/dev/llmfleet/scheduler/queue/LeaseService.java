@@ -90,6 +90,11 @@ public class LeaseService {
      * waits up to {@code wait} (capped) for one. Holds no transaction or connection while waiting.
      */
     public List<Lease> pollLeases(String host, Duration wait) throws InterruptedException {
+        return pollLeases(host, null, wait);
+    }
+
+    /** As {@link #pollLeases(String, Duration)}, narrowed to one device of the host when {@code device} is not null. */
+    public List<Lease> pollLeases(String host, String device, Duration wait) throws InterruptedException {
         Duration capped = wait.compareTo(context.settings().leases().maxWait()) > 0
                 ? context.settings().leases().maxWait()
                 : wait;
@@ -97,7 +102,10 @@ public class LeaseService {
         long recheck = context.settings().leases().pollRecheck().toNanos();
         while (true) {
             long seen = waiters.generation(host);
-            List<Lease> ready = jobs.findByStateAndLeasedHostOrderByLeasedAt(JobState.LEASED, host).stream()
+            List<Job> unstarted = device == null
+                    ? jobs.findByStateAndLeasedHostOrderByLeasedAt(JobState.LEASED, host)
+                    : jobs.findByStateAndLeasedHostAndLeasedDeviceOrderByLeasedAt(JobState.LEASED, host, device);
+            List<Lease> ready = unstarted.stream()
                     .map(job -> job.toLease(heartbeatInterval().toMillis()))
                     .toList();
             long remaining = deadline - System.nanoTime();
@@ -156,6 +164,28 @@ public class LeaseService {
         Job job = held(leaseId);
         job.confirmPaused(leaseId, request.checkpointRef(), context.clock().instant());
         return released(job, "paused");
+    }
+
+    /**
+     * Voids every lease {@code host} holds, because its worker restarted and so works none of
+     * them: each job goes back to its original position (or to PAUSED when a pause was asked for)
+     * without using up an attempt, and its device is free for the next claim at once.
+     *
+     * @return the jobs released, as they are now
+     */
+    @Transactional
+    public List<JobResponse> releaseHost(String host) {
+        Instant now = context.clock().instant();
+        List<Job> held = jobs.lockLeasesOfHost(host);
+        held.forEach(job -> {
+            job.releaseLease("host restarted", now);
+            journal.save(job);
+            metrics.released("host restarted");
+        });
+        if (!held.isEmpty()) {
+            context.events().publishEvent(new QueueChanged("host " + host + " restarted"));
+        }
+        return held.stream().map(Job::toResponse).toList();
     }
 
     /** Ends every lease whose time ran out (a batch at a time); returns how many. */

@@ -18,10 +18,11 @@ import org.springframework.web.client.HttpClientErrorException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Graceful control of the worker, from REST and from signal files, and the state everyone reads.
- * Pause, stop and skip only ask: the run finishes its batch and checkpoints, then the worker tells
- * the scheduler (paused, paused, skipped) and moves on. Resume puts the paused job back on the
- * queue, where the worker takes it again and continues from its checkpoint.
+ * Graceful control of the host's workers, from REST and from signal files, and the state everyone
+ * reads. Pause, stop and skip only ask, and ask every run in progress (one per device): each
+ * finishes its batch and checkpoints, then its worker tells the scheduler (paused, paused, skipped)
+ * and moves on. Resume puts the paused jobs back on the queue, where the workers take them again
+ * and continue from their checkpoints.
  */
 @Service
 public class TrainerControlService {
@@ -44,10 +45,7 @@ public class TrainerControlService {
 
     public synchronized TrainerStatus request(ControlAction action) {
         if (action == ControlAction.RESUME) {
-            UUID job = state.pausedJob();
-            if (job != null) {
-                requeue(job);
-            }
+            state.pausedJobs().forEach(this::requeue);
         }
         state.request(action);
         log.info("Control " + action + ": " + state.status().lastEvent());
@@ -64,37 +62,44 @@ public class TrainerControlService {
 
     // ---- the worker's side -------------------------------------------------------------------
 
+    // A host trains one run per device, so every call names the run's job.
+
     public void started(RunStart run, TrainingControl control) {
         state.started(run, control);
     }
 
-    public void stepped(StepProgress progress) {
-        state.stepped(progress);
+    public void stepped(UUID jobId, StepProgress progress) {
+        state.stepped(jobId, progress);
     }
 
-    public void evaluated(EvaluationResult evaluation) {
-        state.evaluated(evaluation);
+    public void evaluated(UUID jobId, EvaluationResult evaluation) {
+        state.evaluated(jobId, evaluation);
     }
 
-    public void checkpointed(long step) {
-        state.checkpointed(step);
+    public void checkpointed(UUID jobId, long step) {
+        state.checkpointed(jobId, step);
+    }
+
+    /** The status with the figures of {@code jobId}'s run while it runs. */
+    public TrainerStatus status(UUID jobId) {
+        return state.status(jobId);
     }
 
     /** TRAINING when the run may end as it likes; PAUSING, STOPPING or SKIPPING when an operator asked. */
-    public TrainerState ending() {
-        return state.ending();
+    public TrainerState ending(UUID jobId) {
+        return state.ending(jobId);
     }
 
     /** The run is over; {@code waitingJob} is the job a pause leaves to resume (null when none). */
-    public void ended(String event, UUID waitingJob) {
-        state.ended(event, waitingJob);
+    public void ended(UUID jobId, String event, UUID waitingJob) {
+        state.ended(jobId, event, waitingJob);
     }
 
     public void note(String event) {
         state.note(event);
     }
 
-    /** Blocks while paused, up to {@code millis}; true when the worker may take work. */
+    /** Blocks while paused or pausing, up to {@code millis}; true when the worker may take work. */
     public boolean awaitWork(long millis) throws InterruptedException {
         return state.awaitWork(millis);
     }

@@ -25,7 +25,11 @@ class Dataset {
 
     private static final Map<DatasetStatus, Set<DatasetStatus>> MOVES = Map.of(
             DatasetStatus.ACCEPTED, EnumSet.of(DatasetStatus.QUEUED),
-            DatasetStatus.QUEUED, EnumSet.of(DatasetStatus.TRAINING, DatasetStatus.PAUSED, DatasetStatus.SKIPPED),
+            // FAILED straight from QUEUED, PAUSED or SKIPPED: a run that cannot even start (its base
+            // model, its settings) fails without having trained.
+            DatasetStatus.QUEUED,
+                    EnumSet.of(
+                            DatasetStatus.TRAINING, DatasetStatus.PAUSED, DatasetStatus.SKIPPED, DatasetStatus.FAILED),
             DatasetStatus.TRAINING,
                     EnumSet.of(
                             DatasetStatus.TRAINING,
@@ -34,8 +38,10 @@ class Dataset {
                             DatasetStatus.SKIPPED,
                             DatasetStatus.COMPLETED,
                             DatasetStatus.FAILED),
-            DatasetStatus.PAUSED, EnumSet.of(DatasetStatus.QUEUED, DatasetStatus.TRAINING, DatasetStatus.SKIPPED),
-            DatasetStatus.SKIPPED, EnumSet.of(DatasetStatus.TRAINING, DatasetStatus.QUEUED),
+            DatasetStatus.PAUSED,
+                    EnumSet.of(
+                            DatasetStatus.QUEUED, DatasetStatus.TRAINING, DatasetStatus.SKIPPED, DatasetStatus.FAILED),
+            DatasetStatus.SKIPPED, EnumSet.of(DatasetStatus.TRAINING, DatasetStatus.QUEUED, DatasetStatus.FAILED),
             DatasetStatus.FAILED, EnumSet.of(DatasetStatus.TRAINING, DatasetStatus.QUEUED),
             DatasetStatus.COMPLETED, EnumSet.noneOf(DatasetStatus.class));
 

@@ -17,7 +17,9 @@ import dev.llmfleet.trainer.control.TrainerControlService;
 import dev.llmfleet.trainer.evaluation.CheckpointEvaluator;
 import dev.llmfleet.trainer.evaluation.EvaluationRefusedException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,8 +30,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Runs one evaluation lease (job kind EVALUATION, payload {@code evaluation:<id>}) on the worker's
- * thread, so it never overlaps a training run on this host: fetches the spec from the
+ * Runs one evaluation lease (job kind EVALUATION, payload {@code evaluation:<id>}) on its device's
+ * worker thread, so it never overlaps a training run on that device: fetches the spec from the
  * core-orchestrator, answers it with the checkpoint it names, posts the report, completes the
  * lease with "evaluated N questions". The lease is renewed throughout; PAUSE stops it (reported
  * paused: it starts over when resumed), ABANDON stops it with nothing reported, a shutdown fails it
@@ -52,7 +54,7 @@ class EvaluationRunner implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile AtomicBoolean current;
+    private final Set<AtomicBoolean> current = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     EvaluationRunner(
@@ -83,11 +85,11 @@ class EvaluationRunner implements AutoCloseable {
             return;
         }
         AtomicBoolean stop = new AtomicBoolean(shuttingDown);
-        current = stop;
+        current.add(stop);
         try (Heartbeats heartbeats = Heartbeats.start(beats, scheduler, lease, () -> stop.set(true))) {
             new Attempt(lease, id.get(), heartbeats, stop, started).run();
         } finally {
-            current = null;
+            current.remove(stop);
         }
     }
 
@@ -205,16 +207,13 @@ class EvaluationRunner implements AutoCloseable {
     }
 
     boolean evaluating() {
-        return current != null;
+        return !current.isEmpty();
     }
 
-    /** Stops the evaluation in progress after its current question; it goes back on the queue. */
+    /** Stops every evaluation in progress after its current question; each goes back on the queue. */
     void shutdown() {
         shuttingDown = true;
-        AtomicBoolean running = current;
-        if (running != null) {
-            running.set(true);
-        }
+        current.forEach(stop -> stop.set(true));
     }
 
     @Override

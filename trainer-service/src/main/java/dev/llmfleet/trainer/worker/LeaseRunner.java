@@ -19,6 +19,7 @@ import dev.llmfleet.api.trainer.RunSettings;
 import dev.llmfleet.api.trainer.TrainerState;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
+import dev.llmfleet.trainer.TrainerProperties;
 import dev.llmfleet.trainer.control.RunStart;
 import dev.llmfleet.trainer.control.TrainerControlService;
 import dev.llmfleet.trainer.dataset.DatasetService;
@@ -38,7 +39,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.commons.logging.Log;
@@ -65,12 +68,14 @@ class LeaseRunner implements AutoCloseable {
     private final RunListenerFactory listeners;
     private final RunPolicy runs;
     private final BaseModels bases;
-    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final Completions completions;
+    // One worker per device, so several runs may beat at once; a beat is a short call.
+    private final ScheduledExecutorService beats = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "trainer-heartbeat");
         t.setDaemon(true);
         return t;
     });
-    private volatile TrainingControl current;
+    private final Set<TrainingControl> current = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     LeaseRunner(
@@ -81,7 +86,8 @@ class LeaseRunner implements AutoCloseable {
             TrainerControlService control,
             RunListenerFactory listeners,
             RunPolicy runs,
-            BaseModels bases) {
+            BaseModels bases,
+            TrainerProperties properties) {
         this.runs = runs;
         this.bases = bases;
         this.scheduler = scheduler;
@@ -90,6 +96,12 @@ class LeaseRunner implements AutoCloseable {
         this.plan = plan;
         this.control = control;
         this.listeners = listeners;
+        TrainerProperties.Worker worker = properties.worker();
+        this.completions = new Completions(
+                scheduler,
+                worker.completionAttempts(),
+                worker.completionBackoff(),
+                wait -> Thread.sleep(wait.toMillis()));
     }
 
     void run(Lease lease) {
@@ -111,13 +123,11 @@ class LeaseRunner implements AutoCloseable {
             record = RunRecord.readOrCreate(runDirectory, run, () -> bases.resolve(run.base()));
             settings = plan.settings(lease.jobId(), datasets.file(sha), format, record.settings(), record.base());
         } catch (RuntimeException e) {
-            // The dataset moves as a run that failed at once: the scheduler decides whether it is tried again.
-            datasets.moveTo(sha, DatasetStatus.TRAINING, "starting, attempt " + lease.attempt());
             fail(lease, sha, e, null);
             return;
         }
         TrainingControl engineControl = new TrainingControl();
-        current = engineControl;
+        current.add(engineControl);
         try (Heartbeats heartbeats = Heartbeats.start(beats, scheduler, lease, engineControl::requestStop)) {
             if (heartbeats.action() == LeaseAction.ABANDON) {
                 return;
@@ -143,7 +153,7 @@ class LeaseRunner implements AutoCloseable {
         } catch (IOException e) {
             fail(lease, sha, e, null);
         } finally {
-            current = null;
+            current.remove(engineControl);
         }
     }
 
@@ -189,7 +199,7 @@ class LeaseRunner implements AutoCloseable {
         }
 
         void report() {
-            TrainerState asked = control.ending();
+            TrainerState asked = control.ending(lease.jobId());
             long step = result.finalStep();
             if (told == LeaseAction.ABANDON) {
                 ended(
@@ -198,10 +208,19 @@ class LeaseRunner implements AutoCloseable {
                         "abandoned",
                         RunState.STOPPED);
             } else if (!result.stoppedEarly()) {
-                tell(() -> scheduler.complete(
-                        lease.leaseId(), new CompleteJobRequest(peakMb, "trained " + step + " steps")));
-                datasets.moveTo(sha, DatasetStatus.COMPLETED, "trained " + step + " steps");
-                ended("completed job " + lease.jobId() + " at step " + step, null, "completed", RunState.COMPLETED);
+                Completions.Settled settled =
+                        completions.complete(lease, new CompleteJobRequest(peakMb, "trained " + step + " steps"));
+                datasets.moveTo(sha, settled.status(), shortened(settled.reason()));
+                if (settled.status() == DatasetStatus.COMPLETED) {
+                    ended("completed job " + lease.jobId() + " at step " + step, null, "completed", RunState.COMPLETED);
+                } else {
+                    ended(
+                            "job " + lease.jobId() + " trained to step " + step + " but not completed: "
+                                    + settled.reason(),
+                            null,
+                            "unconfirmed",
+                            RunState.STOPPED);
+                }
             } else if (asked == TrainerState.SKIPPING) {
                 tell(() -> scheduler.skip(lease.jobId(), BY_TRAINER));
                 datasets.skipped(sha, "skipped at step " + step + " by an operator");
@@ -239,7 +258,7 @@ class LeaseRunner implements AutoCloseable {
 
         private void ended(String event, UUID waitingJob, String outcome, RunState state) {
             log.info(event);
-            control.ended(event, waitingJob);
+            control.ended(lease.jobId(), event, waitingJob);
             listeners.ended(listener, outcome, state);
         }
     }
@@ -248,9 +267,15 @@ class LeaseRunner implements AutoCloseable {
         String reason = "training failed: " + e.getMessage();
         log.error("Job " + lease.jobId() + " " + reason, e);
         JobResponse job = tell(() -> scheduler.fail(lease.leaseId(), new FailJobRequest(shortened(reason), true)));
-        boolean requeued = job != null && job.state() == JobState.QUEUED;
-        datasets.moveTo(sha, requeued ? DatasetStatus.QUEUED : DatasetStatus.FAILED, shortened(reason));
-        control.ended(reason, null);
+        // Unreported (the scheduler unreachable, or the lease already lost), the job comes back when its lease runs
+        // out.
+        boolean failedForGood = job != null && job.state() == JobState.FAILED;
+        DatasetStatus to = failedForGood ? DatasetStatus.FAILED : DatasetStatus.QUEUED;
+        // A run that fails before it starts finds the dataset where the queue left it (QUEUED, PAUSED...).
+        if (datasets.find(sha).map(DatasetView::status).orElse(null) != to) {
+            datasets.moveTo(sha, to, shortened(reason));
+        }
+        control.ended(lease.jobId(), reason, null);
         if (listener != null) {
             listeners.ended(listener, "failed", RunState.FAILED);
         }
@@ -271,16 +296,13 @@ class LeaseRunner implements AutoCloseable {
     }
 
     boolean training() {
-        return current != null;
+        return !current.isEmpty();
     }
 
-    /** Finishes the current batch, checkpoints, and puts the job back on the queue; no new run starts. */
+    /** Every run finishes its current batch, checkpoints, and puts its job back on the queue; no new run starts. */
     void shutdown() {
         shuttingDown = true;
-        TrainingControl running = current;
-        if (running != null) {
-            running.requestStop();
-        }
+        current.forEach(TrainingControl::requestStop);
     }
 
     @Override

@@ -62,7 +62,7 @@ final class RunListener implements TrainingListener {
 
     @Override
     public void onStep(StepProgress progress) {
-        control.stepped(progress);
+        control.stepped(run.jobId(), progress);
         stepsTrained.increment();
         appendProgress("{\"step\":%d,\"loss\":%.6f,\"tokens\":%d,\"attempt\":%d}"
                 .formatted(progress.step(), progress.loss(), progress.tokens(), run.attempt()));
@@ -76,13 +76,13 @@ final class RunListener implements TrainingListener {
     @Override
     public void onEvaluation(EvaluationResult evaluation) {
         lastEvaluation = evaluation;
-        control.evaluated(evaluation);
+        control.evaluated(run.jobId(), evaluation);
         publish(RunState.RUNNING);
     }
 
     @Override
     public void onCheckpoint(CheckpointSaved checkpoint) {
-        control.checkpointed(checkpoint.step());
+        control.checkpointed(run.jobId(), checkpoint.step());
         if (lastEvaluation != null && lastEvaluation.step() == checkpoint.step()) {
             try {
                 var snapshot = snapshots.take(
@@ -97,7 +97,7 @@ final class RunListener implements TrainingListener {
     }
 
     void publish(RunState state) {
-        var status = control.status();
+        var status = control.status(run.jobId());
         publisher.publish(new RunProgress(
                 run.jobId().toString(),
                 run.dataset(),

@@ -1,8 +1,11 @@
 package dev.llmfleet.trainer.worker;
 
+import dev.llmfleet.api.scheduler.DeviceInfo;
+import dev.llmfleet.api.scheduler.HostLeaseClient;
+import dev.llmfleet.api.scheduler.JobResponse;
 import dev.llmfleet.api.scheduler.Lease;
-import dev.llmfleet.api.scheduler.SchedulerClient;
 import dev.llmfleet.starter.config.FleetStarterProperties;
+import dev.llmfleet.starter.gpu.DeviceProbe;
 import dev.llmfleet.trainer.TrainerProperties;
 import dev.llmfleet.trainer.control.TrainerControlService;
 import java.util.List;
@@ -14,12 +17,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The training host's worker: long-polls the scheduler for this host's leases and works them one
- * at a time on its own thread: a TRAINING job is trained ({@link LeaseRunner}), an EVALUATION job
- * evaluates a checkpoint for the core-orchestrator ({@link EvaluationRunner}), so an evaluation
- * never runs beside a training run on the same host. While paused it takes no work. On shutdown
- * the run in progress finishes its batch, checkpoints and goes back on the queue; an evaluation in
- * progress stops after its current question and goes back on the queue.
+ * The training host's workers: one per device it reports (its GPUs, or the CPU), each on its own
+ * thread long-polling the scheduler for that device's leases and working them one at a time. The
+ * scheduler leases a device one job at a time, so a device's evaluation never runs beside its
+ * training run, and no lease waits behind another device's run. A TRAINING job is trained
+ * ({@link LeaseRunner}), an EVALUATION job evaluates a checkpoint for the core-orchestrator
+ * ({@link EvaluationRunner}).
+ *
+ * <p>Before the first poll the host tells the scheduler that it restarted: whatever leases it held
+ * belong to a process that is gone, so their jobs go back to the queue at once, without using an
+ * attempt, and resume from their checkpoints. While paused (or pausing) no worker takes work. On
+ * shutdown every run in progress finishes its batch, checkpoints and goes back on the queue; an
+ * evaluation in progress stops after its current question and goes back on the queue.
  */
 @Component
 @ConditionalOnProperty(name = "fleet.trainer.worker.enabled", havingValue = "true", matchIfMissing = true)
@@ -27,26 +36,30 @@ class TrainingWorker implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(TrainingWorker.class);
 
-    private final SchedulerClient scheduler;
+    private final HostLeaseClient leases;
     private final LeaseRunner runner;
     private final EvaluationRunner evaluations;
     private final TrainerControlService control;
+    private final DeviceProbe devices;
     private final TrainerProperties.Worker settings;
     private final String host;
     private volatile boolean running;
-    private Thread thread;
+    private boolean restartAnnounced;
+    private List<DeviceLoop> loops = List.of();
 
     TrainingWorker(
-            SchedulerClient scheduler,
+            HostLeaseClient leases,
             LeaseRunner runner,
             EvaluationRunner evaluations,
             TrainerControlService control,
+            DeviceProbe devices,
             TrainerProperties properties,
             FleetStarterProperties fleet) {
-        this.scheduler = scheduler;
+        this.leases = leases;
         this.runner = runner;
         this.evaluations = evaluations;
         this.control = control;
+        this.devices = devices;
         this.settings = properties.worker();
         this.host = fleet.instance().host();
     }
@@ -54,62 +67,121 @@ class TrainingWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::loop, "trainer-worker");
-        thread.start();
+        loops = devices.probe().stream()
+                .map(DeviceInfo::uuid)
+                .distinct()
+                .map(DeviceLoop::new)
+                .toList();
+        log.info("Working leases of " + host + " on " + loops.size() + " device(s): "
+                + loops.stream().map(loop -> loop.device).toList());
+        loops.forEach(loop -> loop.thread.start());
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (!control.awaitWork(1000)) {
-                    continue;
-                }
-                List<Lease> leases =
-                        scheduler.pollLeases(host, (int) settings.pollWait().toSeconds());
-                for (Lease lease : leases) {
-                    if (!running) {
-                        break;
-                    }
-                    if (EvaluationRunner.handles(lease)) {
-                        evaluations.run(lease);
-                    } else {
-                        runner.run(lease);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Cannot poll the scheduler for leases, retrying in " + settings.retryDelay() + ": " + e);
-                pause();
-            }
+    /** Once per process, before any poll; throws while the scheduler cannot be told, and is tried again. */
+    private synchronized void announceRestart() {
+        if (restartAnnounced) {
+            return;
+        }
+        List<JobResponse> released = leases.releaseHost(host);
+        restartAnnounced = true;
+        if (!released.isEmpty()) {
+            log.info("Gave back the " + released.size() + " lease(s) " + host
+                    + " held before it restarted; their jobs are queued again: "
+                    + released.stream().map(JobResponse::id).toList());
         }
     }
 
-    private void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(settings.retryDelay().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+    private void work(Lease lease) {
+        if (EvaluationRunner.handles(lease)) {
+            evaluations.run(lease);
+        } else {
+            runner.run(lease);
+        }
+    }
+
+    /** One device's worker. */
+    private final class DeviceLoop implements Runnable {
+        private final String device;
+        private final Thread thread;
+        private boolean working;
+
+        DeviceLoop(String device) {
+            this.device = device;
+            this.thread = new Thread(this, "trainer-worker-" + device);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    if (!control.awaitWork(1000)) {
+                        continue;
+                    }
+                    announceRestart();
+                    for (Lease lease : leases.pollLeases(
+                            host, device, (int) settings.pollWait().toSeconds())) {
+                        if (!startWorking()) {
+                            break;
+                        }
+                        try {
+                            work(lease);
+                        } finally {
+                            stopWorking();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return;
+                    }
+                    log.warn("Cannot reach the scheduler for the leases of " + device + ", retrying in "
+                            + settings.retryDelay() + ": " + e);
+                    pause();
+                }
+            }
+        }
+
+        private synchronized boolean startWorking() {
+            working = running;
+            return working;
+        }
+
+        private synchronized void stopWorking() {
+            working = false;
+        }
+
+        /** Cuts a long-poll short; a run is never interrupted, it checkpoints. */
+        synchronized void stopPolling() {
+            if (!working) {
+                thread.interrupt();
+            }
+        }
+
+        private void pause() {
+            try {
+                TimeUnit.MILLISECONDS.sleep(settings.retryDelay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        if (!runner.training() && !evaluations.evaluating()) {
-            thread.interrupt(); // only a long-poll to cut short; a run is never interrupted, it checkpoints
-        }
+        loops.forEach(DeviceLoop::stopPolling);
         runner.shutdown();
         evaluations.shutdown();
-        try {
-            thread.join(settings.pollWait().plusSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + settings.pollWait().plusSeconds(30).toNanos();
+        for (DeviceLoop loop : loops) {
+            try {
+                loop.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         runner.close();
         evaluations.close();

@@ -7,8 +7,10 @@ import dev.llmfleet.api.orchestrator.EvaluationItemResult;
 import dev.llmfleet.api.orchestrator.EvaluationReport;
 import dev.llmfleet.api.orchestrator.EvaluationSpec;
 import dev.llmfleet.api.orchestrator.SuiteItem;
+import dev.llmfleet.api.scheduler.DeviceInfo;
 import dev.llmfleet.api.scheduler.FailJobRequest;
 import dev.llmfleet.api.scheduler.Lease;
+import dev.llmfleet.starter.gpu.DeviceProbe;
 import dev.llmfleet.trainer.TrainedRuns;
 import dev.llmfleet.trainer.TrainerServiceApplication;
 import dev.llmfleet.trainer.lifecycle.LifecycleFiles;
@@ -23,6 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "fleet.trainer.worker.retry-delay=1s",
             "fleet.data-dir=" + EvaluationLeaseTest.DATA_DIR
         })
+@Import(EvaluationLeaseTest.TwoDevices.class)
 class EvaluationLeaseTest {
 
     static final String DATA_DIR = "target/evaluation-lease-test-data";
@@ -93,6 +100,34 @@ class EvaluationLeaseTest {
     }
 
     @Test
+    void theWorkerGivesBackTheLeasesOfItsLastLifeBeforeItPollsThenPollsEachDeviceOnItsOwn() {
+        await().atMost(PATIENCE).until(() -> fleet.polledDevices.size() == 2);
+
+        assertThat(fleet.released).as("hosts that announced a restart").containsExactly("localhost");
+        assertThat(fleet.polledBeforeRelease).isFalse();
+        assertThat(fleet.polledDevices).containsExactlyInAnyOrder("cpu-0", "cpu-1");
+    }
+
+    @Test
+    void eachDeviceWorksItsOwnLeaseAtTheSameTimeAsTheOther() {
+        EvaluationSpec first = spec(CHECKPOINT);
+        EvaluationSpec second = spec(CHECKPOINT);
+        fleet.serve(first);
+        fleet.serve(second);
+        fleet.holdSpecUntilRequested(first.id(), second.id());
+
+        Lease onFirstDevice = fleet.lease(first.id(), "cpu-0");
+        Lease onSecondDevice = fleet.lease(second.id(), "cpu-1");
+
+        await().atMost(PATIENCE)
+                .until(() -> fleet.completed.containsKey(onFirstDevice.leaseId())
+                        && fleet.completed.containsKey(onSecondDevice.leaseId()));
+        assertThat(fleet.heldSpecReleased.get(first.id()))
+                .as("the second device's evaluation started while the first's was in progress")
+                .isTrue();
+    }
+
+    @Test
     void aMissingCheckpointFailsTheJobForGoodWithTheReasonAndReportsNothing() {
         EvaluationSpec spec = spec("runs/" + UUID.randomUUID() + "/checkpoints/step-00000020");
         fleet.serve(spec);
@@ -119,6 +154,23 @@ class EvaluationLeaseTest {
         assertThat(failure.retryable()).isTrue();
         assertThat(failure.reason()).contains("cannot fetch evaluation " + evaluation + " from core-orchestrator");
         assertThat(fleet.reports).doesNotContainKey(evaluation);
+    }
+
+    /** The host reports two devices, so it runs two workers. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TwoDevices {
+        @Bean
+        @Primary
+        DeviceProbe twoCpuDevices() {
+            return new DeviceProbe(List.of("false"), Duration.ofSeconds(1), "localhost", 1024) {
+                @Override
+                public List<DeviceInfo> probe() {
+                    return List.of(
+                            new DeviceInfo(0, "cpu-0", "CPU", 1024, 1024, null, null),
+                            new DeviceInfo(1, "cpu-1", "CPU", 1024, 1024, null, null));
+                }
+            };
+        }
     }
 
     private static EvaluationSpec spec(String checkpoint) {

@@ -16,6 +16,7 @@ import dev.llmfleet.api.scheduler.JobState;
 import dev.llmfleet.api.scheduler.Lease;
 import dev.llmfleet.api.scheduler.LeaseAction;
 import dev.llmfleet.api.scheduler.LeaseHeartbeatResponse;
+import dev.llmfleet.api.scheduler.SubmitJobRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +46,24 @@ final class StandInFleet implements AutoCloseable {
     private static final Pattern LEASE_CALL =
             Pattern.compile("/api/scheduler/leases/([^/]+)/(heartbeat|complete|fail|paused)");
     private static final Pattern EVALUATION = Pattern.compile("/api/orchestrator/evaluations/([^/]+)/(spec|report)");
+    private static final Pattern RELEASE = Pattern.compile("/api/scheduler/hosts/([^/]+)/leases/release");
+    private static final Pattern JOB = Pattern.compile("/api/scheduler/jobs/([^/]+)");
+    private static final Pattern DEVICE = Pattern.compile("(?:^|&)device=([^&]+)");
     private static final Set<String> PLAYED = Set.of("core-orchestrator", "resource-scheduler");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpServer server;
-    private final BlockingQueue<Lease> leases = new LinkedBlockingQueue<>();
+    private final Map<String, BlockingQueue<Lease>> leases = new ConcurrentHashMap<>();
+    private final Map<UUID, CountDownLatch> specRequested = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> heldUntil = new ConcurrentHashMap<>();
+    final Map<UUID, Boolean> heldSpecReleased = new ConcurrentHashMap<>();
+    final Set<String> released = ConcurrentHashMap.newKeySet();
+    final Set<String> polledDevices = ConcurrentHashMap.newKeySet();
+    volatile boolean polledBeforeRelease;
+    final Map<String, JobResponse> submitted = new ConcurrentHashMap<>();
+    final Set<UUID> completionsOffered = ConcurrentHashMap.newKeySet();
+    final Map<UUID, JobState> jobStates = new ConcurrentHashMap<>();
+    volatile boolean refuseCompletions;
     private final Map<UUID, Lease> issued = new ConcurrentHashMap<>();
     private final Map<UUID, EvaluationSpec> specs = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> specFailures = new ConcurrentHashMap<>();
@@ -86,8 +101,56 @@ final class StandInFleet implements AutoCloseable {
         specFailures.put(evaluation, status);
     }
 
-    /** An EVALUATION lease for {@code evaluation}, handed to the worker's next poll. */
+    /**
+     * The orchestrator answers the spec of {@code held} only once the spec of {@code other} was
+     * asked for (or after 30 s): the two evaluations then ran at the same time.
+     */
+    void holdSpecUntilRequested(UUID held, UUID other) {
+        heldUntil.put(held, other);
+    }
+
+    /** A TRAINING lease of a job the trainer submitted, handed to the next poll of {@code device}. */
+    Lease trainingLease(JobResponse submittedJob, int attempt, String device) {
+        UUID leaseId = UUID.randomUUID();
+        Instant expires = Instant.now().plusSeconds(60);
+        JobResponse job = new JobResponse(
+                submittedJob.id(),
+                JobKind.TRAINING,
+                submittedJob.priority(),
+                JobState.LEASED,
+                0,
+                submittedJob.payloadRef(),
+                submittedJob.model(),
+                submittedJob.requiredVramMb(),
+                submittedJob.submittedBy(),
+                null,
+                null,
+                attempt,
+                3,
+                leaseId,
+                "localhost",
+                device,
+                expires,
+                false,
+                null,
+                null,
+                null,
+                submittedJob.submittedAt(),
+                Instant.now(),
+                submittedJob.settings());
+        Lease lease = new Lease(leaseId, job.id(), "localhost", device, attempt, expires, 200, job);
+        issued.put(leaseId, lease);
+        queue(device).add(lease);
+        return lease;
+    }
+
+    /** An EVALUATION lease for {@code evaluation}, handed to the next poll of device cpu-0. */
     Lease lease(UUID evaluation) {
+        return lease(evaluation, "cpu-0");
+    }
+
+    /** An EVALUATION lease for {@code evaluation}, handed to the next poll of {@code device}. */
+    Lease lease(UUID evaluation, String device) {
         UUID leaseId = UUID.randomUUID();
         UUID jobId = UUID.randomUUID();
         Instant now = Instant.now();
@@ -103,12 +166,12 @@ final class StandInFleet implements AutoCloseable {
                 64,
                 "core-orchestrator",
                 "localhost",
-                "cpu-0",
+                device,
                 1,
                 3,
                 leaseId,
                 "localhost",
-                "cpu-0",
+                device,
                 expires,
                 false,
                 null,
@@ -117,9 +180,9 @@ final class StandInFleet implements AutoCloseable {
                 now,
                 now,
                 null);
-        Lease lease = new Lease(leaseId, jobId, "localhost", "cpu-0", 1, expires, 200, job);
+        Lease lease = new Lease(leaseId, jobId, "localhost", device, 1, expires, 200, job);
         issued.put(leaseId, lease);
-        leases.add(lease);
+        queue(device).add(lease);
         return lease;
     }
 
@@ -130,8 +193,27 @@ final class StandInFleet implements AutoCloseable {
             Matcher m;
             if ((m = INSTANCES.matcher(path)).matches()) {
                 respond(exchange, 200, PLAYED.contains(m.group(1)) ? List.of(instance(m.group(1))) : List.of());
+            } else if (path.equals("/api/scheduler/jobs") && method.equals("POST")) {
+                JobResponse job = submission(json.readValue(exchange.getRequestBody(), SubmitJobRequest.class));
+                submitted.put(job.payloadRef(), job);
+                respond(exchange, 200, job);
+            } else if ((m = JOB.matcher(path)).matches() && method.equals("GET")) {
+                UUID id = UUID.fromString(m.group(1));
+                JobResponse job = submitted.values().stream()
+                        .filter(j -> j.id().equals(id))
+                        .findFirst()
+                        .orElseThrow();
+                respond(exchange, 200, withState(job, jobStates.getOrDefault(id, JobState.QUEUED)));
+            } else if ((m = RELEASE.matcher(path)).matches() && method.equals("POST")) {
+                released.add(m.group(1));
+                respond(exchange, 200, List.of());
             } else if (path.equals("/api/scheduler/leases") && method.equals("GET")) {
-                Lease next = leases.poll(500, TimeUnit.MILLISECONDS);
+                String query = exchange.getRequestURI().getQuery();
+                Matcher device = DEVICE.matcher(query == null ? "" : query);
+                String polled = device.find() ? device.group(1) : "cpu-0";
+                polledDevices.add(polled);
+                polledBeforeRelease |= released.isEmpty();
+                Lease next = queue(polled).poll(500, TimeUnit.MILLISECONDS);
                 respond(exchange, 200, next == null ? List.of() : List.of(next));
             } else if ((m = LEASE_CALL.matcher(path)).matches()) {
                 leaseCall(exchange, UUID.fromString(m.group(1)), m.group(2));
@@ -160,8 +242,13 @@ final class StandInFleet implements AutoCloseable {
                                 Instant.now().plusSeconds(60)));
             }
             case "complete" -> {
-                completed.put(leaseId, json.readValue(body, CompleteJobRequest.class));
-                respond(exchange, 200, issued.get(leaseId).job());
+                completionsOffered.add(leaseId);
+                if (refuseCompletions) {
+                    respond(exchange, 409, Map.of("title", "lease lost", "code", "lease-lost"));
+                } else {
+                    completed.put(leaseId, json.readValue(body, CompleteJobRequest.class));
+                    respond(exchange, 200, issued.get(leaseId).job());
+                }
             }
             case "fail" -> {
                 failed.put(leaseId, json.readValue(body, FailJobRequest.class));
@@ -171,8 +258,83 @@ final class StandInFleet implements AutoCloseable {
         }
     }
 
-    private void evaluationCall(HttpExchange exchange, UUID evaluation, String call) throws IOException {
+    private static JobResponse submission(SubmitJobRequest request) {
+        Instant now = Instant.now();
+        return new JobResponse(
+                UUID.randomUUID(),
+                request.kind(),
+                request.priority(),
+                JobState.QUEUED,
+                0,
+                request.payloadRef(),
+                request.model(),
+                64,
+                request.submittedBy(),
+                request.host(),
+                request.deviceUuid(),
+                0,
+                3,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                now,
+                now,
+                request.settings());
+    }
+
+    private static JobResponse withState(JobResponse job, JobState state) {
+        return new JobResponse(
+                job.id(),
+                job.kind(),
+                job.priority(),
+                state,
+                job.queuePosition(),
+                job.payloadRef(),
+                job.model(),
+                job.requiredVramMb(),
+                job.submittedBy(),
+                job.host(),
+                job.deviceUuid(),
+                job.attempts(),
+                job.maxAttempts(),
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                job.submittedAt(),
+                job.updatedAt(),
+                job.settings());
+    }
+
+    private BlockingQueue<Lease> queue(String device) {
+        return leases.computeIfAbsent(device, d -> new LinkedBlockingQueue<>());
+    }
+
+    private void evaluationCall(HttpExchange exchange, UUID evaluation, String call)
+            throws IOException, InterruptedException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (call.equals("spec")) {
+            specRequested
+                    .computeIfAbsent(evaluation, e -> new CountDownLatch(1))
+                    .countDown();
+            UUID other = heldUntil.get(evaluation);
+            if (other != null) {
+                heldSpecReleased.put(
+                        evaluation,
+                        specRequested
+                                .computeIfAbsent(other, e -> new CountDownLatch(1))
+                                .await(30, TimeUnit.SECONDS));
+            }
+        }
         Integer failure = specFailures.get(evaluation);
         if (call.equals("report")) {
             reports.put(evaluation, json.readValue(body, EvaluationReport.class));
