@@ -6,8 +6,11 @@ import dev.llmfleet.api.scheduler.JobResponse;
 import dev.llmfleet.api.scheduler.Lease;
 import dev.llmfleet.starter.config.FleetStarterProperties;
 import dev.llmfleet.starter.gpu.DeviceProbe;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
 import dev.llmfleet.trainer.TrainerProperties;
 import dev.llmfleet.trainer.control.TrainerControlService;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
@@ -42,6 +45,7 @@ class TrainingWorker implements SmartLifecycle {
     private final TrainerControlService control;
     private final DeviceProbe devices;
     private final TrainerProperties.Worker settings;
+    private final LoopSupervisor supervisor;
     private final String host;
     private volatile boolean running;
     private boolean restartAnnounced;
@@ -54,7 +58,9 @@ class TrainingWorker implements SmartLifecycle {
             TrainerControlService control,
             DeviceProbe devices,
             TrainerProperties properties,
-            FleetStarterProperties fleet) {
+            FleetStarterProperties fleet,
+            LoopSupervisor supervisor) {
+        this.supervisor = supervisor;
         this.leases = leases;
         this.runner = runner;
         this.evaluations = evaluations;
@@ -74,7 +80,7 @@ class TrainingWorker implements SmartLifecycle {
                 .toList();
         log.info("Working leases of " + host + " on " + loops.size() + " device(s): "
                 + loops.stream().map(loop -> loop.device).toList());
-        loops.forEach(loop -> loop.thread.start());
+        loops.forEach(DeviceLoop::start);
     }
 
     /** Once per process, before any poll; throws while the scheduler cannot be told, and is tried again. */
@@ -99,20 +105,26 @@ class TrainingWorker implements SmartLifecycle {
         }
     }
 
-    /** One device's worker. */
-    private final class DeviceLoop implements Runnable {
+    /**
+     * One device's worker, on a thread its supervisor starts again when it dies of anything (an
+     * {@link Error} from native code included): the crash goes to the error bus and the trainer is
+     * not ready until the worker runs again.
+     */
+    private final class DeviceLoop {
         private final String device;
-        private final Thread thread;
+        private volatile SupervisedLoop thread;
         private boolean working;
 
         DeviceLoop(String device) {
             this.device = device;
-            this.thread = new Thread(this, "trainer-worker-" + device);
         }
 
-        @Override
-        public void run() {
-            while (running) {
+        void start() {
+            thread = supervisor.start("trainer-worker-" + device, this::run);
+        }
+
+        private void run(SupervisedLoop supervised) {
+            while (running && !supervised.stopping()) {
                 try {
                     if (!control.awaitWork(1000)) {
                         continue;
@@ -154,6 +166,7 @@ class TrainingWorker implements SmartLifecycle {
 
         /** Cuts a long-poll short; a run is never interrupted, it checkpoints. */
         synchronized void stopPolling() {
+            thread.stop();
             if (!working) {
                 thread.interrupt();
             }
@@ -177,7 +190,7 @@ class TrainingWorker implements SmartLifecycle {
         long deadline = System.nanoTime() + settings.pollWait().plusSeconds(30).toNanos();
         for (DeviceLoop loop : loops) {
             try {
-                loop.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                loop.thread.join(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -1,6 +1,7 @@
 package dev.llmfleet.trainer.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.llmfleet.api.orchestrator.EvaluationItemResult;
@@ -11,6 +12,8 @@ import dev.llmfleet.api.scheduler.DeviceInfo;
 import dev.llmfleet.api.scheduler.FailJobRequest;
 import dev.llmfleet.api.scheduler.Lease;
 import dev.llmfleet.starter.gpu.DeviceProbe;
+import dev.llmfleet.starter.supervision.LoopSupervisor;
+import dev.llmfleet.starter.supervision.SupervisedLoop;
 import dev.llmfleet.trainer.TrainedRuns;
 import dev.llmfleet.trainer.TrainerServiceApplication;
 import dev.llmfleet.trainer.lifecycle.LifecycleFiles;
@@ -66,6 +69,9 @@ class EvaluationLeaseTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    LoopSupervisor supervisor;
+
     @BeforeAll
     static void trainARun() throws IOException {
         TrainedRuns.train(trainerDir(), JOB, 20, 20);
@@ -106,6 +112,13 @@ class EvaluationLeaseTest {
         assertThat(fleet.released).as("hosts that announced a restart").containsExactly("localhost");
         assertThat(fleet.polledBeforeRelease).isFalse();
         assertThat(fleet.polledDevices).containsExactlyInAnyOrder("cpu-0", "cpu-1");
+        // each device's worker runs supervised: a crash would be reported and the worker started again
+        assertThat(supervisor.statuses())
+                .filteredOn(status -> status.name().startsWith("trainer-worker-"))
+                .extracting(SupervisedLoop.Status::name, SupervisedLoop.Status::state)
+                .containsExactlyInAnyOrder(
+                        tuple("trainer-worker-cpu-0", SupervisedLoop.State.RUNNING),
+                        tuple("trainer-worker-cpu-1", SupervisedLoop.State.RUNNING));
     }
 
     @Test
