@@ -72,6 +72,9 @@ class OrphanedServerTest {
                 ResultSet rows = connection.createStatement().executeQuery("SELECT name FROM survivor")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("committed before the crash");
+            // the fleet's own database forces every commit to disk (the embedded default skips fsync)
+            assertThat(setting(connection, "fsync")).isEqualTo("on");
+            assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
         } finally {
             EmbeddedDatabase.stopAll();
         }
@@ -96,6 +99,13 @@ class OrphanedServerTest {
         } finally {
             running.destroy();
             running.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws java.sql.SQLException {
+        try (ResultSet value = connection.createStatement().executeQuery("SHOW " + name)) {
+            assertThat(value.next()).isTrue();
+            return value.getString(1);
         }
     }
 }
