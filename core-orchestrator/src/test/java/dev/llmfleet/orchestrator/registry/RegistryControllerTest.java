@@ -42,7 +42,8 @@ class RegistryControllerTest {
                         Map.of(),
                         InstanceStatus.UP,
                         Instant.EPOCH,
-                        Instant.EPOCH));
+                        Instant.EPOCH,
+                        java.util.List.of()));
 
         assertThat(mvc.post()
                         .uri("/api/registry/instances")

@@ -91,6 +91,6 @@ class DriftDetectorTest {
     }
 
     private static ServiceInstance instance(String service, String id, String host, InstanceStatus status) {
-        return new ServiceInstance(service, id, host, 8765, "http", "inference", Map.of(), status, T0, T0);
+        return new ServiceInstance(service, id, host, 8765, "http", "inference", Map.of(), status, T0, T0, List.of());
     }
 }

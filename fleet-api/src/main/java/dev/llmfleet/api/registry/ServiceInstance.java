@@ -27,32 +27,6 @@ public record ServiceInstance(
         workersDown = workersDown == null ? List.of() : List.copyOf(workersDown);
     }
 
-    /** An instance whose loops all run (or that did not say). */
-    public ServiceInstance(
-            String serviceName,
-            String instanceId,
-            String host,
-            int port,
-            String scheme,
-            String hostRole,
-            Map<String, String> metadata,
-            InstanceStatus status,
-            Instant registeredAt,
-            Instant lastHeartbeat) {
-        this(
-                serviceName,
-                instanceId,
-                host,
-                port,
-                scheme,
-                hostRole,
-                metadata,
-                status,
-                registeredAt,
-                lastHeartbeat,
-                List.of());
-    }
-
     /** The base URI of the instance, e.g. {@code http://10.0.0.5:7003}. */
     public URI baseUri() {
         return URI.create(scheme + "://" + host + ":" + port);

@@ -98,7 +98,8 @@ class VersionDownloaderTest {
                         Map.of(),
                         InstanceStatus.UP,
                         Instant.now(),
-                        Instant.now())));
+                        Instant.now(),
+                        List.of())));
         ServiceLocator locator = new ServiceLocator(
                 registry,
                 CircuitBreaker.ofDefaults("registry"),

@@ -294,7 +294,8 @@ class DashboardBrowserTest {
                     Map.of(),
                     InstanceStatus.UP,
                     now,
-                    now));
+                    now,
+                    List.of()));
         }
 
         @Override

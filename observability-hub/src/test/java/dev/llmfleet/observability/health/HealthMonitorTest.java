@@ -165,7 +165,8 @@ class HealthMonitorTest {
                             Map.of(),
                             InstanceStatus.UP,
                             now,
-                            e.getValue()))
+                            e.getValue(),
+                            List.of()))
                     .toList();
         }
 

@@ -359,7 +359,8 @@ final class StandInFleet implements AutoCloseable {
                 Map.of(),
                 InstanceStatus.UP,
                 Instant.now(),
-                Instant.now());
+                Instant.now(),
+                List.of());
     }
 
     private void respond(HttpExchange exchange, int status, Object body) throws IOException {
