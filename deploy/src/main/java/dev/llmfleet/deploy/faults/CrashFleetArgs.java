@@ -19,6 +19,7 @@ final class CrashFleetArgs {
                 "--fleet.data-dir=" + dataDir,
                 "--spring.main.banner-mode=off",
                 "--fleet.security.enabled=false", // not about security
+                "--springdoc.api-docs.enabled=false", // nor the API documents; the trainer restarts faster without
                 "--fleet.registry.heartbeat-interval=500ms",
                 "--fleet.registry.cache-ttl=200ms",
                 "--fleet.orchestrator.registry.ttl=3000ms",

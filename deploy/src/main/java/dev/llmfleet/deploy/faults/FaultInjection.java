@@ -55,11 +55,14 @@ public final class FaultInjection {
             Duration finish,
             Consumer<String> log) {}
 
-    private static final List<List<KillPoint>> TURNS = List.of(
-            List.of(KillPoint.TRAINING),
-            List.of(KillPoint.CHECKPOINT_WRITE),
-            List.of(KillPoint.TRAINING),
-            List.of(KillPoint.EVALUATION, KillPoint.CONSOLIDATION));
+    /** The lives' kill points in turn (a held life waits for its point, then is killed there). */
+    private static final List<KillPoint> TURNS = List.of(
+            KillPoint.TRAINING,
+            KillPoint.CHECKPOINT_WRITE,
+            KillPoint.EVALUATION,
+            KillPoint.TRAINING,
+            KillPoint.CHECKPOINT_WRITE,
+            KillPoint.CONSOLIDATION);
 
     private final Settings settings;
     private final AllInOneFleet fleet;
@@ -109,16 +112,16 @@ public final class FaultInjection {
         feed();
         feed();
         for (int life = 0; life < settings.kills(); life++) {
-            List<KillPoint> turn = TURNS.get(life % TURNS.size());
-            TrainerProcess trainer = startTrainer(life, turn);
+            KillPoint turn = TURNS.get(life % TURNS.size());
+            TrainerProcess trainer = startTrainer(life, turn.holdPoints());
             if (life > 0) {
                 invariants.checkAfterRestart(trainerClient(trainer), lifecycle(trainer));
             }
-            if (unfinished(trainerClient(trainer)) == 0) {
-                feed();
+            if (unfinished(trainerClient(trainer)) < 2) {
+                feed(); // always a run to kill, and one queued behind it
             }
             long lifeStarted = System.nanoTime();
-            KillPoint point = turn.getFirst() == KillPoint.TRAINING ? atRandom(trainer) : held(trainer);
+            KillPoint point = turn == KillPoint.TRAINING ? atRandom(trainer) : held(trainer);
             rememberQuietly(trainer);
             trainer.kill();
             killsByPoint.merge(point, 1, Integer::sum);
@@ -145,13 +148,12 @@ public final class FaultInjection {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private TrainerProcess startTrainer(int life, List<KillPoint> turn) throws IOException {
+    private TrainerProcess startTrainer(int life, List<String> holds) throws IOException {
         try (Stream<Path> old = Files.list(markers)) {
             for (Path marker : old.toList()) {
                 Files.delete(marker);
             }
         }
-        List<String> holds = turn.stream().flatMap(p -> p.holdPoints().stream()).toList();
         Path log = settings.dataDir().resolve("trainer-life-%03d.log".formatted(life));
         TrainerProcess trainer = TrainerProcess.start(trainerArgs, holds, markers, log);
         trainer.awaitReady(Duration.ofMinutes(2));

@@ -21,7 +21,7 @@ class FaultInjectionTest {
     @Test
     void twentyKillsOfTheTrainerBreakNoPromise() throws Exception {
         FaultReport report = FaultInjection.run(new FaultInjection.Settings(
-                dataDir, 20, 20261202L, 30, Duration.ofSeconds(40), Duration.ofMinutes(4), System.out::println));
+                dataDir, 20, 20261202L, 120, Duration.ofSeconds(40), Duration.ofMinutes(4), System.out::println));
         System.out.println(report.line());
 
         assertThat(report.violations()).isEmpty();
