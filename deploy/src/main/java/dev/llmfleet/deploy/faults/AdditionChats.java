@@ -5,24 +5,36 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Chat lines a tiny model can learn a little of: "What is a+b?" answered with the sum; each offset gives new content. */
-final class AdditionChats {
+/** Chat lines a tiny model can learn a little of: "What is a+b?" answered with the sum. */
+public final class AdditionChats {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AdditionChats() {}
 
-    static List<String> lines(int count, int offset) {
+    /** {@code count} lines, the first asking {@code offset / 10 + offset % 10}. */
+    public static List<String> lines(int count, int offset) {
         List<String> lines = new ArrayList<>();
         for (int i = offset; i < offset + count; i++) {
-            int a = i / 10;
-            int b = i % 10;
-            lines.add(JSON.writeValueAsString(Map.of(
-                    "messages",
-                    List.of(
-                            Map.of("role", "user", "content", "What is " + a + "+" + b + "?"),
-                            Map.of("role", "assistant", "content", Integer.toString(a + b))))));
+            lines.add(line(i / 10, i % 10));
         }
         return lines;
+    }
+
+    /** {@code count} sums of two digits (the curriculum's first level), from the {@code offset}-th of the hundred on. */
+    static List<String> singleDigit(int count, int offset) {
+        List<String> lines = new ArrayList<>();
+        for (int i = offset; i < offset + count; i++) {
+            lines.add(line(i % 100 / 10, i % 10));
+        }
+        return lines;
+    }
+
+    private static String line(int a, int b) {
+        return JSON.writeValueAsString(Map.of(
+                "messages",
+                List.of(
+                        Map.of("role", "user", "content", "What is " + a + "+" + b + "?"),
+                        Map.of("role", "assistant", "content", Integer.toString(a + b)))));
     }
 }

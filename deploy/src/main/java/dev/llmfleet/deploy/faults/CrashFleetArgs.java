@@ -33,6 +33,9 @@ final class CrashFleetArgs {
                 "--fleet.orchestrator.pipeline.max-new-tokens=4",
                 "--fleet.orchestrator.deployment.interval=1s",
                 "--fleet.orchestrator.curriculum.validation-size=8",
+                // a candidate is judged against the deployed model rather than thrown out as a regression, so
+                // that consolidations (a kill point) keep coming
+                "--fleet.orchestrator.pipeline.regression-threshold=1.0",
                 // a dead trainer's device goes stale before its lease runs out, or the job is leased to the dead device
                 // again
                 "--fleet.scheduler.leases.ttl=3s",

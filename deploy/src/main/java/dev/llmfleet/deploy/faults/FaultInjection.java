@@ -229,11 +229,18 @@ public final class FaultInjection {
                         .count();
     }
 
+    /**
+     * One more dataset of the curriculum's first level, continuing from the deployed model (from
+     * scratch while none is), so that candidates improve and the loop consolidates and deploys again.
+     */
     private void feed() throws IOException {
-        String name = "faults-%03d.jsonl".formatted(fed.size());
+        int n = fed.size();
+        String name = "faults-%03d".formatted(n);
         Path inbox = Files.createDirectories(settings.dataDir().resolve("trainer/inbox"));
-        Files.write(inbox.resolve(name), AdditionChats.lines(36, 37 * fed.size()));
-        fed.add(name);
+        Files.writeString(inbox.resolve(name + ".run.json"), "{\"base\":\"deployed\"}");
+        // a hundred offsets, then one example more per round: every dataset is new content
+        Files.write(inbox.resolve(name + ".jsonl"), AdditionChats.singleDigit(36 + n / 100, 37 * n % 100));
+        fed.add(name + ".jsonl");
     }
 
     private void rememberQuietly(TrainerProcess trainer) {
