@@ -125,10 +125,16 @@ public final class FaultInjection {
             rememberQuietly(trainer);
             trainer.kill();
             killsByPoint.merge(point, 1, Integer::sum);
-            settings.log()
-                    .accept("[fault-injection] kill %d/%d at %s, %.1f s into the life"
-                            .formatted(life + 1, settings.kills(), point, (System.nanoTime() - lifeStarted) / 1e9));
             invariants.checkAtRest();
+            settings.log()
+                    .accept("[fault-injection] kill %d/%d at %s, %.1f s into the life; so far checks=%d violations=%d"
+                            .formatted(
+                                    life + 1,
+                                    settings.kills(),
+                                    point,
+                                    (System.nanoTime() - lifeStarted) / 1e9,
+                                    invariants.checks(),
+                                    invariants.violations().size()));
         }
         TrainerProcess last = startTrainer(settings.kills(), List.of());
         invariants.checkAfterRestart(trainerClient(last), lifecycle(last));
