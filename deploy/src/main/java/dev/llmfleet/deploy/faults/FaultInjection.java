@@ -31,9 +31,10 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * Kills the trainer with SIGKILL again and again while the fleet works, and checks after every
  * kill that the fleet kept its promises ({@link FleetInvariants}). The registry, scheduler,
  * orchestrator and inference run in this JVM; the trainer runs in a child JVM, restarted on the same
- * data folder after each kill. Lives take turns: killed at a random moment of training, held and
- * killed while a checkpoint is written, held and killed during an evaluation or a consolidation
- * (whichever the loop comes to first). At the end the trainer runs undisturbed until every dataset
+ * data folder after each kill. Lives take turns: killed at a random moment of training, or held at
+ * a point and killed there (while a checkpoint is written, during an evaluation, during a
+ * consolidation); a held life whose point does not come within the timeout is killed at a random
+ * moment. At the end the trainer runs undisturbed until every dataset
  * is trained and the loop has a model deployed.
  *
  * @see dev.llmfleet.model.faults.HoldPoints
@@ -71,7 +72,7 @@ public final class FaultInjection {
     private final FleetInvariants invariants;
     private final Path markers;
     private final Map<KillPoint, Integer> killsByPoint = new EnumMap<>(KillPoint.class);
-    private final List<String> fed = new ArrayList<>();
+    private final DatasetFeeder datasets;
     private int restarts;
 
     private FaultInjection(Settings settings, AllInOneFleet fleet, List<String> trainerArgs) throws IOException {
@@ -83,6 +84,7 @@ public final class FaultInjection {
                 settings.dataDir().resolve("trainer"),
                 client(fleet.baseUrl("resource-scheduler"), SchedulerClient.class));
         this.markers = Files.createDirectories(settings.dataDir().resolve("fault-markers"));
+        this.datasets = new DatasetFeeder(settings.dataDir().resolve("trainer/inbox"));
     }
 
     /** Starts the fleet in {@code settings.dataDir()}, runs the kills and the undisturbed end, stops the fleet. */
@@ -109,16 +111,16 @@ public final class FaultInjection {
     }
 
     private FaultReport drive(long started) throws IOException {
-        feed();
-        feed();
+        datasets.feed();
+        datasets.feed();
         for (int life = 0; life < settings.kills(); life++) {
             KillPoint turn = TURNS.get(life % TURNS.size());
             TrainerProcess trainer = startTrainer(life, turn.holdPoints());
             if (life > 0) {
                 invariants.checkAfterRestart(trainerClient(trainer), lifecycle(trainer));
             }
-            if (unfinished(trainerClient(trainer)) < 2) {
-                feed(); // always a run to kill, and one queued behind it
+            if (datasets.unfinished(trainerClient(trainer)) < 2) {
+                datasets.feed(); // always a run to kill, and one queued behind it
             }
             long lifeStarted = System.nanoTime();
             KillPoint point = turn == KillPoint.TRAINING ? atRandom(trainer) : held(trainer);
@@ -209,14 +211,14 @@ public final class FaultInjection {
         Poll.until(
                 settings.finish(),
                 Duration.ofSeconds(1),
-                () -> Optional.of(true).filter(x -> unfinished(client) == 0 && deployed(orchestrator)));
+                () -> Optional.of(true).filter(x -> datasets.unfinished(client) == 0 && deployed(orchestrator)));
         int completed = (int) client.datasets().stream()
                 .filter(d -> d.status() == DatasetStatus.COMPLETED)
                 .count();
         boolean deployed = deployed(orchestrator);
         List<String> missing = new ArrayList<>();
-        if (completed < fed.size()) {
-            missing.add("only %d of %d datasets completed".formatted(completed, fed.size()));
+        if (completed < datasets.fed()) {
+            missing.add("only %d of %d datasets completed".formatted(completed, datasets.fed()));
         }
         if (!deployed) {
             missing.add("no model deployed at the end");
@@ -226,27 +228,6 @@ public final class FaultInjection {
 
     private static boolean deployed(OrchestratorClient orchestrator) {
         return orchestrator.deployments().stream().anyMatch(d -> "DEPLOYED".equals(d.state()));
-    }
-
-    private long unfinished(TrainerClient trainer) {
-        return fed.size()
-                - trainer.datasets().stream()
-                        .filter(d -> fed.contains(d.name()) && d.status() == DatasetStatus.COMPLETED)
-                        .count();
-    }
-
-    /**
-     * One more dataset of the curriculum's first level, continuing from the deployed model (from
-     * scratch while none is), so that candidates improve and the loop consolidates and deploys again.
-     */
-    private void feed() throws IOException {
-        int n = fed.size();
-        String name = "faults-%03d".formatted(n);
-        Path inbox = Files.createDirectories(settings.dataDir().resolve("trainer/inbox"));
-        Files.writeString(inbox.resolve(name + ".run.json"), "{\"base\":\"deployed\"}");
-        // a hundred offsets, then one example more per round: every dataset is new content
-        Files.write(inbox.resolve(name + ".jsonl"), AdditionChats.singleDigit(36 + n / 100, 37 * n % 100));
-        fed.add(name + ".jsonl");
     }
 
     private void rememberQuietly(TrainerProcess trainer) {
