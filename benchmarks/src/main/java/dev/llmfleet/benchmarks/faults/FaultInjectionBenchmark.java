@@ -15,7 +15,8 @@ import java.time.Duration;
  * PostgreSQL in a temporary folder; the trainers' logs stay in that folder, which is printed.
  *
  * <p>{@code ./mvnw -q -pl benchmarks exec:exec -Dbench=dev.llmfleet.benchmarks.faults.FaultInjectionBenchmark}
- * (after {@code ./mvnw install -DskipTests}); about 20 to 30 minutes on two cores.
+ * (after {@code ./mvnw install -DskipTests}). Each kill costs a trainer start: about a minute on a
+ * busy two-core machine (measured 2026-12-02), so a hundred kills take one to two hours.
  */
 public final class FaultInjectionBenchmark {
 
