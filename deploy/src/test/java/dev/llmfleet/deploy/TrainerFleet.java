@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -60,17 +59,7 @@ final class TrainerFleet {
 
     /** Chats that a tiny model can learn a little of: "What is a+b?" answered with the sum. */
     static List<String> additionChats(int count, int offset) {
-        List<String> lines = new ArrayList<>();
-        for (int i = offset; i < offset + count; i++) {
-            int a = i / 10;
-            int b = i % 10;
-            lines.add(JSON.writeValueAsString(Map.of(
-                    "messages",
-                    List.of(
-                            Map.of("role", "user", "content", "What is " + a + "+" + b + "?"),
-                            Map.of("role", "assistant", "content", Integer.toString(a + b))))));
-        }
-        return lines;
+        return dev.llmfleet.deploy.faults.AdditionChats.lines(count, offset);
     }
 
     static TrainerStatus stateFile(Path dataDir) {

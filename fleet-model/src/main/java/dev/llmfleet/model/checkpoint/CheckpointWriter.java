@@ -1,5 +1,6 @@
 package dev.llmfleet.model.checkpoint;
 
+import dev.llmfleet.model.faults.HoldPoints;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -72,6 +73,7 @@ public final class CheckpointWriter {
             String manifest = new Manifest(Manifest.FORMAT, digests).toJson();
             writeFile(temp.resolve(Manifest.FILE_NAME), out -> out.write(manifest.getBytes(StandardCharsets.UTF_8)));
             fsyncDirectory(temp);
+            HoldPoints.reached(HoldPoints.CHECKPOINT_WRITE);
             move(temp, target);
             fsyncDirectory(parent);
             return target;

@@ -10,6 +10,7 @@ import dev.llmfleet.model.chat.TokenSequence;
 import dev.llmfleet.model.checkpoint.CheckpointCorruptedException;
 import dev.llmfleet.model.checkpoint.CheckpointReader;
 import dev.llmfleet.model.checkpoint.VerifiedCheckpoint;
+import dev.llmfleet.model.faults.HoldPoints;
 import dev.llmfleet.model.lora.LoraFiles;
 import dev.llmfleet.trainer.engine.AnswerProbe;
 import dev.llmfleet.trainer.engine.CheckpointMetrics;
@@ -84,6 +85,7 @@ public class CheckpointEvaluator {
                 TokenSequence question = questions.get(i);
                 results.add(
                         new EvaluationItemResult(i, probe.answer(question, spec.maxNewTokens()), probe.loss(question)));
+                HoldPoints.reached(HoldPoints.EVALUATION);
             }
         }
         double meanLoss = results.stream()

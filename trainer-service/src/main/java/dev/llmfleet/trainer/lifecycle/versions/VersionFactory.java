@@ -3,6 +3,7 @@ package dev.llmfleet.trainer.lifecycle.versions;
 import dev.llmfleet.api.lifecycle.BackupType;
 import dev.llmfleet.api.lifecycle.ConsolidationResult;
 import dev.llmfleet.api.lifecycle.ConsolidationStep;
+import dev.llmfleet.model.faults.HoldPoints;
 import dev.llmfleet.trainer.lifecycle.LifecycleFiles;
 import dev.llmfleet.trainer.lifecycle.LifecyclePaths;
 import dev.llmfleet.trainer.lifecycle.backups.BackupService;
@@ -107,6 +108,7 @@ public class VersionFactory {
             step = ConsolidationStep.VERIFY;
             builder.verify(built, context.properties().verifyPrompt());
             completed(step, name);
+            HoldPoints.reached(HoldPoints.CONSOLIDATION);
             step = ConsolidationStep.PUBLISH;
             ModelVersion version = publisher.publish(number, draft.apply(previous), built);
             published = true;
