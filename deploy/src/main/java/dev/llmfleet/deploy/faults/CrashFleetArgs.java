@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Settings for a fleet that is killed over and over: services that notice a dead trainer in
- * seconds (short registry and lease times), a tiny model trained in short runs with frequent
+ * seconds (short registry and device times), jobs with the default three attempts (a kill must not
+ * use one up), a tiny model trained in short runs with frequent
  * checkpoints, and the orchestrator's loop on (evaluate, consolidate, deploy) without generating
  * data of its own: the driver brings the datasets.
  */
@@ -36,13 +37,12 @@ final class CrashFleetArgs {
                 // a candidate is judged against the deployed model rather than thrown out as a regression, so
                 // that consolidations (a kill point) keep coming
                 "--fleet.orchestrator.pipeline.regression-threshold=1.0",
-                // a dead trainer's device goes stale before its lease runs out, or the job is leased to the dead device
-                // again
-                "--fleet.scheduler.leases.ttl=3s",
+                // a dead trainer's device goes stale before its lease runs out: the job is not leased to the dead
+                // device again, and the expiry gives the attempt back. The restarted trainer releases what is
+                // left. A lease long enough that a live trainer's late heartbeat on a busy machine keeps it.
+                "--fleet.scheduler.leases.ttl=15s",
                 "--fleet.scheduler.devices.stale-after=2s",
                 "--fleet.scheduler.scheduling.tick=200ms",
-                // TODO(leases): remove once restarted hosts give leases back (today each expired lease uses an attempt)
-                "--fleet.scheduler.queue.default-max-attempts=100",
                 "--fleet.gpu.report-interval=500ms",
                 "--fleet.trainer.inbox.poll-interval=200ms",
                 "--fleet.trainer.inbox.stable-for=500ms",

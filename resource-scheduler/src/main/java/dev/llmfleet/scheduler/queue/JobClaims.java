@@ -81,6 +81,20 @@ class JobClaims {
                 .optional();
     }
 
+    /** Whether the device has not reported since {@code staleBefore} (or is unknown): its host is down or restarting. */
+    boolean deviceSilent(String host, String uuid, Instant staleBefore) {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM device d
+                                           WHERE d.uuid = :uuid AND d.host = :host
+                                             AND d.last_report_at > :staleBefore)
+                        """)
+                .param("uuid", uuid)
+                .param("host", host)
+                .param("staleBefore", Timestamp.from(staleBefore))
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
      * Leases the best queued job that fits {@code freeMb} to the device, unless the device already
      * holds one (read after the device lock, so a lease another scheduler just committed is seen).

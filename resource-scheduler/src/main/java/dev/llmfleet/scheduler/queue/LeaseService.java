@@ -197,8 +197,18 @@ public class LeaseService {
         return expired.size();
     }
 
+    /**
+     * Ends a lease that ran out. When the holder's device has gone silent too, its host died or is
+     * restarting: that is no fault of the job, so the attempt is given back as when a restarted
+     * host releases its leases; otherwise the attempt counts.
+     */
     private void expire(Job job, Instant now) {
-        job.expireLease(now);
+        Instant staleBefore = now.minus(context.settings().devices().staleAfter());
+        if (claims.deviceSilent(job.leasedHost(), job.leasedDevice(), staleBefore)) {
+            job.releaseLease("its host fell silent, down or restarting, before the lease ran out", now);
+        } else {
+            job.expireLease(now);
+        }
         journal.save(job);
         metrics.expired(job.state());
         context.events().publishEvent(new QueueChanged("lease expired"));

@@ -108,6 +108,25 @@ class HostRestartTest {
     }
 
     @Test
+    void aLeaseThatRunsOutWhileItsHostIsSilentDoesNotUseAnAttempt() {
+        UUID job = queue.submit(training("killed-host", NORMAL, 1_000, 1)).id();
+        leases.claimNext(HOST, "GPU-a").orElseThrow();
+
+        // the host was killed: no heartbeat, no device report, until after the lease ran out
+        Duration ttl = properties.leases().ttl();
+        Duration stale = properties.devices().staleAfter();
+        SchedulerTestSupport.clock.advance((ttl.compareTo(stale) > 0 ? ttl : stale).plusSeconds(1));
+        assertThat(leases.expireLeases()).isEqualTo(1);
+
+        JobResponse back = queue.get(job);
+        assertThat(back.state()).isEqualTo(JobState.QUEUED);
+        assertThat(back.attempts()).isZero();
+        assertThat(back.lastReason()).contains("fell silent").contains("attempt not counted");
+        reportDevices();
+        assertThat(leases.claimNext(HOST, "GPU-a").orElseThrow().jobId()).isEqualTo(job);
+    }
+
+    @Test
     void aJobWhosePauseWasAskedForIsPausedByTheRestartAndResumesAtItsPosition() {
         UUID job = submit("pausing");
         Lease lease = leases.claimNext(HOST, "GPU-a").orElseThrow();
