@@ -73,6 +73,15 @@ class TrainingWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // Before the device reporter's first report (it starts in a later phase): while this host's
+        // devices are still silent, a lease of its last life that runs out gives its attempt back,
+        // and once they report again its leases are already given back. If the scheduler cannot be
+        // told yet, the workers keep trying before their first poll.
+        try {
+            announceRestart();
+        } catch (RuntimeException e) {
+            log.warn("Cannot tell the scheduler that " + host + " restarted yet; the workers try again: " + e);
+        }
         loops = devices.probe().stream()
                 .map(DeviceInfo::uuid)
                 .distinct()
