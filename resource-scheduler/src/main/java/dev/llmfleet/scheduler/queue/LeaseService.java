@@ -13,8 +13,10 @@ import dev.llmfleet.scheduler.vram.VramService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +37,8 @@ public class LeaseService {
     private final VramService vram;
     private final QueueContext context;
     private final LeaseMetrics metrics;
+    /** When each host's worker last showed it is alive (a poll or a heartbeat), as this instance saw it. */
+    private final Map<String, Instant> workerContact = new ConcurrentHashMap<>();
 
     LeaseService(
             JobRepository jobs,
@@ -101,6 +105,7 @@ public class LeaseService {
         long deadline = System.nanoTime() + capped.toNanos();
         long recheck = context.settings().leases().pollRecheck().toNanos();
         while (true) {
+            workerContact.put(host, context.clock().instant());
             long seen = waiters.generation(host);
             List<Job> unstarted = device == null
                     ? jobs.findByStateAndLeasedHostOrderByLeasedAt(JobState.LEASED, host)
@@ -128,6 +133,7 @@ public class LeaseService {
             return new LeaseHeartbeatResponse(leaseId, null, LeaseAction.ABANDON, null);
         }
         Job job = held.get();
+        workerContact.put(job.leasedHost(), now);
         if (!job.leaseExpiresAt().isAfter(now)) {
             expire(job, now);
             return new LeaseHeartbeatResponse(leaseId, job.id(), LeaseAction.ABANDON, null);
@@ -198,13 +204,16 @@ public class LeaseService {
     }
 
     /**
-     * Ends a lease that ran out. When the holder's device has gone silent too, its host died or is
-     * restarting: that is no fault of the job, so the attempt is given back as when a restarted
-     * host releases its leases; otherwise the attempt counts.
+     * Ends a lease that ran out. When the holder's host has gone silent too (no poll or heartbeat
+     * of its worker, or no report of the device, for {@code devices.stale-after}), the host died or
+     * is restarting: that is no fault of the job, so the attempt is given back as when a restarted
+     * host releases its leases. When its worker is alive, the attempt counts.
      */
     private void expire(Job job, Instant now) {
         Instant staleBefore = now.minus(context.settings().devices().staleAfter());
-        if (claims.deviceSilent(job.leasedHost(), job.leasedDevice(), staleBefore)) {
+        Instant contact = workerContact.get(job.leasedHost());
+        boolean workerSilent = contact == null || contact.isBefore(staleBefore);
+        if (workerSilent || claims.deviceSilent(job.leasedHost(), job.leasedDevice(), staleBefore)) {
             job.releaseLease("its host fell silent, down or restarting, before the lease ran out", now);
         } else {
             job.expireLease(now);

@@ -87,7 +87,7 @@ class HostRestartTest {
     }
 
     @Test
-    void restartsNeverUseUpAttemptsWhileExpiredLeasesStillDo() {
+    void restartsNeverUseUpAttemptsWhileExpiredLeasesStillDo() throws InterruptedException {
         UUID job = queue.submit(training("flaky", NORMAL, 1_000, 2)).id();
         for (int restart = 1; restart <= 3; restart++) {
             leases.claimNext(HOST, "GPU-a").orElseThrow();
@@ -99,6 +99,7 @@ class HostRestartTest {
         for (int expiry = 1; expiry <= 2; expiry++) {
             leases.claimNext(HOST, "GPU-a").orElseThrow();
             passTime(properties.leases().ttl().plusSeconds(1));
+            leases.pollLeases(HOST, "GPU-b", Duration.ZERO); // the host's worker is alive
             assertThat(leases.expireLeases()).isEqualTo(1);
         }
 
@@ -112,7 +113,7 @@ class HostRestartTest {
         UUID job = queue.submit(training("killed-host", NORMAL, 1_000, 1)).id();
         leases.claimNext(HOST, "GPU-a").orElseThrow();
 
-        // the host was killed: no heartbeat, no device report, until after the lease ran out
+        // the host was killed: no poll, no heartbeat, no device report, until after the lease ran out
         Duration ttl = properties.leases().ttl();
         Duration stale = properties.devices().staleAfter();
         SchedulerTestSupport.clock.advance((ttl.compareTo(stale) > 0 ? ttl : stale).plusSeconds(1));

@@ -379,9 +379,16 @@ class SchedulingTest {
     }
 
     /** Moves the clock on while the host keeps reporting its GPU, as it would. */
+    /** Time passes with the host alive: its devices report and its worker polls (for another device's leases). */
     private void passTime(Duration duration) {
         SchedulerTestSupport.clock.advance(duration);
         devices.report(HOST, report(gpu(0, "GPU-a", 24_564, 24_000)));
+        try {
+            leases.pollLeases(HOST, "GPU-elsewhere", Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private UUID submit(String payload, JobPriority priority, long vramMb) {
