@@ -9,6 +9,7 @@ import dev.llmfleet.orchestrator.twin.FleetTwinService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -172,8 +173,10 @@ class DeploymentLifecycleTest extends StandInFleetTest {
         assertThat(first.version()).isEqualTo("v002");
         assertThat(second.version()).isEqualTo("v001");
         assertThat(a.version()).isEqualTo("v001");
-        assertThat(decisions.recent("ROLLBACK", 20))
-                .anySatisfy(d -> assertThat(d.outcome()).isEqualTo("rolled back from v002 to v001"));
+        // the decision is written once the deployment has ended
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(decisions.recent("ROLLBACK", 20))
+                        .anySatisfy(d -> assertThat(d.outcome()).isEqualTo("rolled back from v002 to v001")));
     }
 
     private double deployedCount() {
